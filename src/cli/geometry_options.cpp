@@ -1,0 +1,44 @@
+#include "cli/geometry_options.h"
+
+#include <fmt/format.h>
+
+namespace gcsim::cli {
+
+void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
+  std::string names;
+  for (const Preset& p : presets()) names += (names.empty() ? "" : ", ") + std::string(p.name);
+  const std::string help = "port preset (" + names + ")";
+  if (positional_preset) {
+    cmd.add_option("preset", preset, help)->capture_default_str();
+  } else {
+    cmd.add_option("--preset", preset, help)->capture_default_str();
+  }
+  cmd.add_option("--heap-size", heap_size, "heap bytes the port passes to gc_init")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
+  cmd.add_option("--rules", rules, "py/gc.c rules: v1.11 (up to v1.19.1) or v1.20 (v1.20.0+)")
+      ->check(CLI::IsMember({"v1.11", "v1.20", "latest"}));
+  cmd.add_option("--word-bytes", word_bytes, "BYTES_PER_WORD")->check(CLI::IsMember({4, 8}));
+  cmd.add_option("--block-bytes", block_bytes, "MICROPY_BYTES_PER_GC_BLOCK")
+      ->check(CLI::Range(4, 1024));
+  cmd.add_option("--finaliser", finaliser, "MICROPY_ENABLE_FINALISER (true/false)");
+  cmd.add_option("--start-offset", start_offset, "heap start address modulo the block size");
+}
+
+const Preset& GeometryOptions::preset_data() const {
+  const Preset* p = find_preset(preset);
+  if (!p) throw CLI::ValidationError("preset", fmt::format("unknown preset '{}'", preset));
+  return *p;
+}
+
+GeometryParams GeometryOptions::resolve() const {
+  GeometryParams g = preset_data().params;
+  if (heap_size) g.heap_bytes = *heap_size;
+  if (rules) g.rules = *rules_from_name(*rules);
+  if (word_bytes) g.word_bytes = *word_bytes;
+  if (block_bytes) g.block_bytes = *block_bytes;
+  if (finaliser) g.finaliser = *finaliser;
+  if (start_offset) g.start_offset = *start_offset;
+  return g;
+}
+
+}  // namespace gcsim::cli

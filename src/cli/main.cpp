@@ -1,0 +1,26 @@
+// gcsim: parse the command line, run one subcommand, print an error once, pick the exit code.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/exit_codes.h"
+#include "cli/geometry_command.h"
+
+int main(int argc, char** argv) {
+  using namespace gcsim::cli;
+  CLI::App app{"gcsim: replay MicroPython heap traces through a block-exact model of py/gc.c"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "gcsim 0.1.0");
+  int exit_code = kExitOk;
+  add_geometry_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    fmt::print(stderr, "gcsim: {}\n", e.what());
+    return kExitBadInput;
+  } catch (const std::exception& e) {  // TraceError, bad settings, unwritable output: bad input
+    fmt::print(stderr, "gcsim: {}\n", e.what());
+    return kExitBadInput;
+  }
+  return exit_code;
+}

@@ -1,0 +1,52 @@
+#include "collector/collector.h"
+
+#include "collector/mark_sweep.h"
+
+namespace gcsim {
+
+Collector::Collector(const Layout& layout, Mutator& mutator)
+    : layout_(layout),
+      mutator_(mutator),
+      table_(static_cast<std::uint32_t>(layout.pool_blocks)),
+      ftb_(layout.pool_blocks, false),
+      trigger_(layout.params.block_bytes) {}
+
+CollectionRecord Collector::collect(CollectionCause cause) {
+  CollectionRecord record;
+  record.cause = cause;
+  record.amount_blocks = trigger_.amount_blocks();
+  record.used_blocks_before = table_.used_blocks();
+  record.largest_free_before = table_.largest_free_run();
+  trigger_.collection_started();  // gc_collect_start: gc_alloc_amount = 0, on every collection
+  const MarkResult marked = mark_reachable(table_, mutator_);
+  // gc_sweep runs finalisers of dead finaliser objects; trace objects have no __del__ (their
+  // type slot stays NULL), so the sweep only clears the FTB bit.
+  const SweepResult swept = sweep_unmarked(table_, [&](std::uint32_t head) {
+    ftb_[head] = false;
+    mutator_.swept(BlockIndex(head));
+  });
+  record.heads_marked = marked.heads_marked;
+  record.blocks_marked = marked.blocks_marked;
+  record.heads_freed = swept.heads_freed;
+  record.blocks_freed = swept.blocks_freed;
+  record.blocks_swept = table_.size();
+  record.used_blocks_after = table_.used_blocks();
+  record.largest_free_after = table_.largest_free_run();
+  ++collections_;
+  return record;
+}
+
+FailureClass Collector::classify_failure(std::uint64_t n_blocks) const {
+  if (!trigger_.enabled()) {
+    // Would the collection that gc.disable() suppressed have made room? Collect a copy.
+    BlockTable copy = table_;
+    mark_reachable(copy, mutator_);
+    sweep_unmarked(copy, [](std::uint32_t) {});
+    if (n_blocks <= copy.size() && copy.first_fit(static_cast<std::uint32_t>(n_blocks))) {
+      return FailureClass::disabled;
+    }
+  }
+  return table_.free_blocks() >= n_blocks ? FailureClass::fragmentation : FailureClass::capacity;
+}
+
+}  // namespace gcsim

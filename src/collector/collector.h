@@ -1,0 +1,60 @@
+// Collector: one MicroPython heap and its garbage collector, block for block as py/gc.c
+// (spec/collector.md §3–§6): first-fit gc_alloc with the threshold check before the search and
+// at most one collection per call, gc_free, gc_realloc (shrink, grow in place, move), and
+// gc_collect over the roots and references the Mutator supplies.
+//
+// It knows blocks, not objects: callers pass head blocks and get head blocks back. Failures
+// are results (an empty head), not exceptions; exceptions mean a caller broke the contract
+// (freeing a block that is not a HEAD).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "collector/collection.h"
+#include "collector/mutator.h"
+#include "collector/trigger.h"
+#include "heap/block_table.h"
+#include "heap/geometry.h"
+
+namespace gcsim {
+
+class Collector {
+ public:
+  Collector(const Layout& layout, Mutator& mutator);
+
+  // gc_alloc(n_bytes, has_finaliser ? GC_ALLOC_FLAG_HAS_FINALISER : 0).
+  AllocOutcome alloc(std::uint64_t n_bytes, bool has_finaliser);
+  // gc_free(ptr) of the allocation at head.
+  void free(BlockIndex head);
+  // gc_realloc(ptr, n_bytes, allow_move); no head stands for ptr == NULL.
+  ReallocOutcome realloc(std::optional<BlockIndex> head, std::uint64_t n_bytes, bool allow_move);
+  // The port's gc_collect(): start (amount reset), mark from the roots, sweep.
+  CollectionRecord collect(CollectionCause cause);
+
+  // Why an allocation of n_blocks that just failed could not be served.
+  FailureClass classify_failure(std::uint64_t n_blocks) const;
+
+  std::uint64_t blocks_for(std::uint64_t n_bytes) const {
+    return (n_bytes + layout_.params.block_bytes - 1) / layout_.params.block_bytes;
+  }
+  bool has_finaliser(BlockIndex head) const { return ftb_[head.value]; }
+
+  const Layout& layout() const { return layout_; }
+  const BlockTable& table() const { return table_; }
+  Trigger& trigger() { return trigger_; }
+  const Trigger& trigger() const { return trigger_; }
+  std::uint64_t collections() const { return collections_; }
+
+ private:
+  std::optional<std::uint32_t> find_run(std::uint64_t n_blocks) const;
+
+  Layout layout_;
+  Mutator& mutator_;
+  BlockTable table_;
+  std::vector<bool> ftb_;  // finaliser table: one bit per block, set on a HEAD
+  Trigger trigger_;
+  std::uint64_t collections_ = 0;
+};
+
+}  // namespace gcsim

@@ -1,0 +1,26 @@
+#include "collector/mark_sweep.h"
+
+namespace gcsim {
+
+MarkResult mark_reachable(BlockTable& table, const Mutator& mutator) {
+  MarkResult result;
+  std::vector<BlockIndex> pending;
+  mutator.roots(pending);
+  // Only unmarked HEADs are pointers worth following (VERIFY_PTR plus the HEAD test).
+  std::erase_if(pending, [&](BlockIndex b) { return !table.mark(b.value); });
+  std::vector<BlockIndex> children;
+  while (!pending.empty()) {
+    const BlockIndex head = pending.back();
+    pending.pop_back();
+    ++result.heads_marked;
+    result.blocks_marked += table.chain_length(head.value);
+    children.clear();
+    mutator.references(head, children);
+    for (BlockIndex child : children) {
+      if (table.mark(child.value)) pending.push_back(child);
+    }
+  }
+  return result;
+}
+
+}  // namespace gcsim

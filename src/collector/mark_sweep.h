@@ -1,0 +1,42 @@
+// Mark and sweep over a BlockTable (spec/collector.md §6, gc_collect_start/_root/_end).
+//
+// Marking is iterative with an explicit stack, so a chain of 10^6 objects costs heap memory,
+// not C++ stack. py/gc.c uses a 64-entry stack and rescans the heap on overflow; the set it
+// marks is the same transitive closure of the roots whatever the overflow pattern (§6), so only
+// the order differs — and no result gcsim reports depends on the order.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "collector/mutator.h"
+#include "heap/block_table.h"
+
+namespace gcsim {
+
+struct MarkResult {
+  std::uint32_t heads_marked = 0;
+  std::uint64_t blocks_marked = 0;
+};
+
+// HEAD → MARK for every allocation reachable from the mutator's roots.
+MarkResult mark_reachable(BlockTable& table, const Mutator& mutator);
+
+struct SweepResult {
+  std::uint32_t heads_freed = 0;
+  std::uint32_t blocks_freed = 0;
+};
+
+// gc_sweep: free every unmarked allocation, unmark the rest. Calls on_freed(head) for each.
+template <class OnFreed>
+SweepResult sweep_unmarked(BlockTable& table, OnFreed&& on_freed) {
+  SweepResult result;
+  table.sweep([&](std::uint32_t head, std::uint32_t n_blocks) {
+    ++result.heads_freed;
+    result.blocks_freed += n_blocks;
+    on_freed(head);
+  });
+  return result;
+}
+
+}  // namespace gcsim

@@ -1,0 +1,78 @@
+#include "replay/driver.h"
+
+#include <fmt/format.h>
+#include <stdexcept>
+
+#include "replay/rule_violation.h"
+#include "trace/trace_error.h"
+
+namespace gcsim {
+namespace {
+
+class ReplaySink final : public TraceSink {
+ public:
+  ReplaySink(const std::string& path, const ReplaySettings& settings, SampleSink* samples,
+             ReplayObserver* observer)
+      : path_(path), sim_(layout_for(settings.geometry)), recorder_(samples), observer_(observer) {
+    sim_.gc().threshold(settings.threshold_bytes);
+    if (settings.start_disabled) sim_.gc().disable();
+  }
+
+  void on_header(const TraceHeader&) override {}
+
+  void on_event(const Event& event, const EventPosition& position) override {
+    EventOutcome outcome;
+    try {
+      outcome = sim_.apply(event, position.index);
+    } catch (const RuleViolation& v) {
+      throw TraceError({.file = path_, .event = position.index, .line = position.line,
+                        .rule = v.rule, .detail = v.detail});
+    }
+    recorder_.record(event, position.index, outcome, sim_);
+    if (observer_) observer_->after_event(event, position, outcome, sim_);
+  }
+
+  const Simulation& sim() const { return sim_; }
+  Recorder& recorder() { return recorder_; }
+
+ private:
+  const std::string& path_;
+  Simulation sim_;
+  Recorder recorder_;
+  ReplayObserver* observer_;
+};
+
+}  // namespace
+
+Layout layout_for(const GeometryParams& params) {
+  if (params.heap_bytes > kMaxHeapBytes) {
+    throw std::invalid_argument(
+        fmt::format("heap size {} bytes is over the {}-byte limit", params.heap_bytes, kMaxHeapBytes));
+  }
+  const auto layout = compute_layout(params);
+  if (!layout) {
+    throw std::invalid_argument(fmt::format(
+        "heap size {} bytes with {}-byte blocks and {}-byte words makes no heap", params.heap_bytes,
+        params.block_bytes, params.word_bytes));
+  }
+  return *layout;
+}
+
+ReplayResult replay_trace(const std::string& path, const ReplaySettings& settings,
+                          SampleSink* samples, ReplayObserver* observer) {
+  ReplaySink sink(path, settings, samples, observer);
+  ReadResult read = read_trace(path, sink);
+  sink.recorder().finish(sink.sim());
+  ReplayResult result;
+  result.header = std::move(read.header);
+  result.layout = sink.sim().collector().layout();
+  result.settings = settings;
+  result.summary = sink.recorder().summary();
+  result.collections = sink.recorder().collections();
+  result.failures = sink.recorder().failures();
+  result.observations = sink.recorder().observations();
+  result.warnings = std::move(read.warnings);
+  return result;
+}
+
+}  // namespace gcsim

@@ -1,0 +1,53 @@
+// The replay driver: read → check → apply → record, one event at a time, in constant memory
+// beyond the live objects. The reader streams checked events; the Simulation applies each to
+// the program model and the collector; the Recorder keeps what the reports need. A rule broken
+// by the program state (id reused, dead id, …) becomes a TraceError naming the file, the event
+// and its line.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "heap/geometry.h"
+#include "replay/recorder.h"
+#include "replay/simulation.h"
+#include "trace/reader.h"
+
+namespace gcsim {
+
+struct ReplaySettings {
+  GeometryParams geometry;
+  std::int64_t threshold_bytes = -1;  // gc.threshold() before the first event; −1 = off
+  bool start_disabled = false;        // gc.disable() before the first event
+};
+
+// Sees every event after it was applied: for tests, invariant checks and heap maps.
+class ReplayObserver {
+ public:
+  virtual ~ReplayObserver() = default;
+  virtual void after_event(const Event& event, const EventPosition& position,
+                           const EventOutcome& outcome, const Simulation& sim) = 0;
+};
+
+struct ReplayResult {
+  TraceHeader header;
+  Layout layout;
+  ReplaySettings settings;
+  ReplaySummary summary;
+  std::vector<CollectionEntry> collections;
+  std::vector<FailureRecord> failures;
+  std::vector<ObserveEntry> observations;
+  std::vector<TraceWarning> warnings;
+};
+
+// Throws TraceError for an unreadable or broken trace, std::invalid_argument for settings that
+// make no heap.
+ReplayResult replay_trace(const std::string& path, const ReplaySettings& settings,
+                          SampleSink* samples = nullptr, ReplayObserver* observer = nullptr);
+
+// The layout for the settings, or std::invalid_argument naming what is wrong.
+Layout layout_for(const GeometryParams& params);
+
+}  // namespace gcsim

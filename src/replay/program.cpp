@@ -1,0 +1,220 @@
+#include "replay/program.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "replay/rule_violation.h"
+
+namespace gcsim {
+
+Program::Program(std::uint32_t pool_blocks) : owner_of_block_(pool_blocks, kNoBlock) {}
+
+void Program::check_new(std::uint64_t id) const {
+  if (slot_of_id_.contains(id) || dead_ids_.contains(id) || failed_.contains(id)) {
+    throw RuleViolation("id-reused", fmt::format("id {} was allocated before", id));
+  }
+}
+
+std::optional<std::uint32_t> Program::live(std::uint64_t id, std::string_view role) {
+  if (failed_.contains(id)) return std::nullopt;
+  const auto it = slot_of_id_.find(id);
+  if (it == slot_of_id_.end()) {
+    if (dead_ids_.contains(id)) {
+      throw RuleViolation("dead-id", fmt::format("{} {} is dead (freed or unreachable)", role, id));
+    }
+    throw RuleViolation("unknown-id", fmt::format("{} {} was never allocated", role, id));
+  }
+  const std::uint32_t slot = it->second;
+  if (!reachable(slot)) {
+    // Garbage now: the id is dead; its blocks stay allocated until a collection sweeps them.
+    Object& o = objects_[slot];
+    o.alive = false;
+    dead_ids_.insert(id);
+    slot_of_id_.erase(it);
+    if (o.head == kNoBlock) release(slot);
+    throw RuleViolation("dead-id",
+                        fmt::format("{} {} is no longer reachable from the held set", role, id));
+  }
+  return slot;
+}
+
+std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
+                           char type_letter, std::uint32_t head, std::uint64_t event) {
+  std::uint32_t slot;
+  if (free_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(objects_.size());
+    objects_.emplace_back();
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  }
+  Object& o = objects_[slot];
+  o.id = id;
+  o.size_bytes = size_bytes;
+  o.head = head;
+  o.alive = true;
+  o.fin = fin;
+  o.type_letter = type_letter;
+  o.born_event = event;
+  o.held_pos = kNoBlock;
+  slot_of_id_.emplace(id, slot);
+  if (head != kNoBlock) owner_of_block_[head] = slot;
+  hold(slot);
+  return slot;
+}
+
+void Program::place(std::uint32_t slot, std::uint32_t head, std::uint64_t size_bytes) {
+  Object& o = objects_[slot];
+  if (o.head != kNoBlock) owner_of_block_[o.head] = kNoBlock;
+  o.head = head;
+  o.size_bytes = size_bytes;
+  if (head != kNoBlock) {
+    owner_of_block_[head] = slot;
+  } else {
+    clear_refs(slot);  // its memory is gone, and the pointers it stored with it
+  }
+}
+
+void Program::kill(std::uint32_t slot) {
+  Object& o = objects_[slot];
+  if (o.held_pos != kNoBlock) drop(slot);
+  if (o.head != kNoBlock) owner_of_block_[o.head] = kNoBlock;
+  o.alive = false;
+  slot_of_id_.erase(o.id);
+  dead_ids_.insert(o.id);
+  ++epoch_;  // what only it pointed to is garbage now
+  release(slot);
+}
+
+void Program::release(std::uint32_t slot) {
+  Object& o = objects_[slot];
+  std::vector<Ref>().swap(o.refs);
+  o.alive = false;
+  o.head = kNoBlock;
+  ++o.generation;
+  free_slots_.push_back(slot);
+}
+
+void Program::hold(std::uint32_t slot) {
+  Object& o = objects_[slot];
+  if (o.held_pos != kNoBlock) return;
+  o.held_pos = static_cast<std::uint32_t>(held_.size());
+  held_.push_back(slot);
+}
+
+void Program::drop(std::uint32_t slot) {
+  Object& o = objects_[slot];
+  if (o.held_pos == kNoBlock) return;
+  const std::uint32_t last = held_.back();
+  held_[o.held_pos] = last;
+  objects_[last].held_pos = o.held_pos;
+  held_.pop_back();
+  o.held_pos = kNoBlock;
+  ++epoch_;
+}
+
+void Program::add_ref(std::uint32_t from, std::uint32_t to) {
+  objects_[from].refs.push_back(Ref{to, objects_[to].generation});
+}
+
+void Program::remove_ref(std::uint32_t from, std::uint32_t to) {
+  auto& refs = objects_[from].refs;
+  const Ref wanted{to, objects_[to].generation};
+  const auto it = std::find(refs.rbegin(), refs.rend(), wanted);
+  if (it == refs.rend()) {
+    throw RuleViolation("unref-without-ref",
+                        fmt::format("object {} holds no reference to {}", objects_[from].id,
+                                    objects_[to].id));
+  }
+  *it = refs.back();
+  refs.pop_back();
+  ++epoch_;
+}
+
+void Program::clear_refs(std::uint32_t slot) {
+  if (objects_[slot].refs.empty()) return;
+  std::vector<Ref>().swap(objects_[slot].refs);
+  ++epoch_;
+}
+
+const Program::Object* Program::owner(std::uint32_t head) const {
+  if (head >= owner_of_block_.size() || owner_of_block_[head] == kNoBlock) return nullptr;
+  return &objects_[owner_of_block_[head]];
+}
+
+const Program::Object* Program::target(const Ref& r) const {
+  const Object& t = objects_[r.slot];
+  return t.alive && t.generation == r.generation ? &t : nullptr;
+}
+
+bool Program::reachable(std::uint32_t slot) {
+  if (objects_[slot].held_pos != kNoBlock) return true;
+  if (reach_epoch_ != epoch_) recompute_reachable();
+  return objects_[slot].reach_stamp == epoch_;
+}
+
+void Program::recompute_reachable() {
+  std::vector<std::uint32_t> pending(held_.begin(), held_.end());
+  for (std::uint32_t s : pending) objects_[s].reach_stamp = epoch_;
+  while (!pending.empty()) {
+    const std::uint32_t s = pending.back();
+    pending.pop_back();
+    for (const Ref& r : objects_[s].refs) {
+      Object& t = objects_[r.slot];
+      if (t.alive && t.generation == r.generation && t.reach_stamp != epoch_) {
+        t.reach_stamp = epoch_;
+        pending.push_back(r.slot);
+      }
+    }
+  }
+  reach_epoch_ = epoch_;
+}
+
+std::uint64_t Program::reachable_objects() const {
+  std::vector<bool> seen(objects_.size(), false);
+  std::vector<std::uint32_t> pending(held_.begin(), held_.end());
+  for (std::uint32_t s : pending) seen[s] = true;
+  std::uint64_t n = pending.size();
+  while (!pending.empty()) {
+    const std::uint32_t s = pending.back();
+    pending.pop_back();
+    for (const Ref& r : objects_[s].refs) {
+      if (target(r) && !seen[r.slot]) {
+        seen[r.slot] = true;
+        ++n;
+        pending.push_back(r.slot);
+      }
+    }
+  }
+  return n;
+}
+
+void Program::roots(std::vector<BlockIndex>& out) const {
+  for (std::uint32_t s : held_) {
+    if (objects_[s].head != kNoBlock) out.push_back(BlockIndex(objects_[s].head));
+  }
+}
+
+void Program::references(BlockIndex head, std::vector<BlockIndex>& out) const {
+  const std::uint32_t slot = owner_of_block_[head.value];
+  if (slot == kNoBlock) return;
+  for (const Ref& r : objects_[slot].refs) {
+    const Object* t = target(r);
+    if (t && t->head != kNoBlock) out.push_back(BlockIndex(t->head));
+  }
+}
+
+void Program::swept(BlockIndex head) {
+  const std::uint32_t slot = owner_of_block_[head.value];
+  if (slot == kNoBlock) return;
+  owner_of_block_[head.value] = kNoBlock;
+  Object& o = objects_[slot];
+  if (o.alive) {  // garbage no event had named since it became unreachable
+    o.alive = false;
+    dead_ids_.insert(o.id);
+    slot_of_id_.erase(o.id);
+  }
+  release(slot);
+}
+
+}  // namespace gcsim

@@ -1,0 +1,101 @@
+// Program: the program side of a trace — which ids are alive, which are held (the root set),
+// which objects point at which — kept apart from the collector (STYLE §2: the caller supplies
+// the roots). It is the collector's Mutator: it hands over the held heads and, per head, the
+// heads that object points to, and learns from the sweep which objects were reclaimed.
+//
+// Liveness follows spec/trace-format.md: an object is alive while it is held or referenced by
+// a live object. Whether a non-held object is still reachable is decided when an event names
+// it: the reachable set is recomputed (one traversal) only after something that can shrink it
+// (drop, unref, free) has happened since the last traversal.
+//
+// An object's slot is reused after it dies; references carry the slot's generation, so a
+// pointer left to a freed object never reaches the slot's next tenant.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "collector/mutator.h"
+#include "replay/id_ranges.h"
+
+namespace gcsim {
+
+class Program final : public Mutator {
+ public:
+  static constexpr std::uint32_t kNoBlock = 0xffffffffu;
+
+  struct Ref {
+    std::uint32_t slot;
+    std::uint32_t generation;
+    bool operator==(const Ref&) const = default;
+  };
+  struct Object {
+    std::uint64_t id = 0;
+    std::uint64_t size_bytes = 0;
+    std::uint32_t head = kNoBlock;  // no blocks: size 0, or reallocated to 0
+    std::uint32_t generation = 0;
+    std::uint32_t held_pos = kNoBlock;  // position in the held list, or kNoBlock
+    bool alive = false;
+    bool fin = false;
+    char type_letter = 'h';         // the heap map's letter for this object's head
+    std::uint64_t born_event = 0;
+    std::uint64_t reach_stamp = 0;
+    std::vector<Ref> refs;          // one entry per stored pointer
+  };
+
+  explicit Program(std::uint32_t pool_blocks);
+
+  // The slot of `id` for an event that names it in `role` ("id", "from", "to"). Nothing if the
+  // id's allocation failed (the event is skipped). Throws RuleViolation if the id was never
+  // allocated, or is dead (freed, or no longer reachable from the held set).
+  std::optional<std::uint32_t> live(std::uint64_t id, std::string_view role);
+  // Throws RuleViolation if `id` was used before (alive, dead or failed).
+  void check_new(std::uint64_t id) const;
+
+  std::uint32_t add(std::uint64_t id, std::uint64_t size_bytes, bool fin, char type_letter,
+                    std::uint32_t head, std::uint64_t event);
+  void add_failed(std::uint64_t id) { failed_.insert(id); }
+  // The object's allocation moved, grew, shrank or went away (head kNoBlock).
+  void place(std::uint32_t slot, std::uint32_t head, std::uint64_t size_bytes);
+  // gc_free: the object is dead now; pointers to it are left dangling and ignored.
+  void kill(std::uint32_t slot);
+  void hold(std::uint32_t slot);
+  void drop(std::uint32_t slot);
+  void add_ref(std::uint32_t from, std::uint32_t to);
+  // Throws RuleViolation (unref-without-ref) if `from` stores no pointer to `to`.
+  void remove_ref(std::uint32_t from, std::uint32_t to);
+  void clear_refs(std::uint32_t slot);
+
+  const Object& object(std::uint32_t slot) const { return objects_[slot]; }
+  // The live object whose allocation starts at `head`, if any.
+  const Object* owner(std::uint32_t head) const;
+  // Objects still reachable from the held set (a full traversal: for the end of a replay).
+  std::uint64_t reachable_objects() const;
+
+  // Mutator
+  void roots(std::vector<BlockIndex>& out) const override;
+  void references(BlockIndex head, std::vector<BlockIndex>& out) const override;
+  void swept(BlockIndex head) override;
+
+ private:
+  bool reachable(std::uint32_t slot);
+  void recompute_reachable();
+  void release(std::uint32_t slot);
+  const Object* target(const Ref& r) const;
+
+  std::vector<Object> objects_;
+  std::vector<std::uint32_t> free_slots_;
+  std::unordered_map<std::uint64_t, std::uint32_t> slot_of_id_;  // alive (and unswept garbage)
+  IdRanges dead_ids_;
+  std::unordered_set<std::uint64_t> failed_;
+  std::vector<std::uint32_t> owner_of_block_;  // head block → slot, kNoBlock elsewhere
+  std::vector<std::uint32_t> held_;            // slots held by the program
+  std::uint64_t epoch_ = 1;       // bumped by anything that can make an object unreachable
+  std::uint64_t reach_epoch_ = 0; // the epoch whose reachable set the stamps hold
+};
+
+}  // namespace gcsim

@@ -1,0 +1,130 @@
+#include "replay/simulation.h"
+
+#include <fmt/format.h>
+
+#include "replay/rule_violation.h"
+#include "replay/type_letter.h"
+
+namespace gcsim {
+
+Simulation::Simulation(const Layout& layout)
+    : program_(static_cast<std::uint32_t>(layout.pool_blocks)),
+      collector_(layout, program_),
+      gc_(collector_) {}
+
+EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
+  EventOutcome out;
+  switch (e.op) {
+    case Op::alloc:
+      return alloc(e, index);
+    case Op::realloc:
+      return realloc(e, index);
+    case Op::free: {
+      const auto slot = program_.live(e.id, "id");
+      if (!slot) break;
+      const std::uint32_t head = program_.object(*slot).head;
+      if (head != Program::kNoBlock) collector_.free(BlockIndex(head));
+      program_.kill(*slot);
+      return out;
+    }
+    case Op::drop:
+    case Op::hold: {
+      const auto slot = program_.live(e.id, "id");
+      if (!slot) break;
+      e.op == Op::drop ? program_.drop(*slot) : program_.hold(*slot);
+      return out;
+    }
+    case Op::ref:
+    case Op::unref: {
+      const auto from = program_.live(e.id, "from");
+      const auto to = program_.live(e.to, "to");
+      if (!from || !to) break;
+      if (e.op == Op::unref) {
+        program_.remove_ref(*from, *to);
+      } else if (program_.object(*from).head == Program::kNoBlock) {
+        throw RuleViolation("ref-from-empty",
+                            fmt::format("object {} has no memory to store a pointer in", e.id));
+      } else {
+        program_.add_ref(*from, *to);
+      }
+      return out;
+    }
+    case Op::collect:
+      out.collection = gc_.collect();
+      return out;
+    case Op::enable:
+      gc_.enable();
+      return out;
+    case Op::disable:
+      gc_.disable();
+      return out;
+    case Op::threshold:
+      gc_.threshold(e.amount);
+      return out;
+    case Op::mark:
+    case Op::observe:
+      return out;
+  }
+  out.skipped = true;
+  return out;
+}
+
+EventOutcome Simulation::alloc(const Event& e, std::uint64_t index) {
+  program_.check_new(e.id);
+  EventOutcome out;
+  const AllocOutcome a = collector_.alloc(e.size, e.fin);
+  out.collection = a.collection;
+  if (a.failed()) {
+    out.failure = failure(e, index, a.n_blocks, false);
+    program_.add_failed(e.id);
+    return out;
+  }
+  const std::uint32_t head = a.head ? a.head->value : Program::kNoBlock;
+  program_.add(e.id, e.size, e.fin, type_letter(e.text), head, index);
+  if (a.head) {
+    out.placed_head = head;
+    out.placed_blocks = a.n_blocks;
+  }
+  return out;
+}
+
+EventOutcome Simulation::realloc(const Event& e, std::uint64_t index) {
+  EventOutcome out;
+  const auto slot = program_.live(e.id, "id");
+  if (!slot) {
+    out.skipped = true;
+    return out;
+  }
+  const std::uint32_t old_head = program_.object(*slot).head;
+  std::optional<BlockIndex> head;
+  if (old_head != Program::kNoBlock) head = BlockIndex(old_head);
+  const ReallocOutcome r = collector_.realloc(head, e.size, true);
+  out.collection = r.collection;
+  out.realloc = r.kind;
+  if (r.kind == ReallocKind::failed) {
+    out.failure = failure(e, index, r.new_blocks, true);
+    return out;
+  }
+  program_.place(*slot, r.head ? r.head->value : Program::kNoBlock, e.size);
+  if (r.head) {
+    out.placed_head = r.head->value;
+    out.placed_blocks = r.new_blocks;
+  }
+  return out;
+}
+
+FailureRecord Simulation::failure(const Event& e, std::uint64_t index, std::uint64_t n_blocks,
+                                  bool re) const {
+  FailureRecord f;
+  f.event = index;
+  f.id = e.id;
+  f.realloc = re;
+  f.size_bytes = e.size;
+  f.n_blocks = n_blocks;
+  f.failure_class = collector_.classify_failure(n_blocks);
+  f.mem_free = std::uint64_t{collector_.table().free_blocks()} * collector_.layout().params.block_bytes;
+  f.largest_free_blocks = collector_.table().largest_free_run();
+  return f;
+}
+
+}  // namespace gcsim

@@ -1,0 +1,61 @@
+// Simulation: applies one checked trace event to the program model and the collector — the
+// "apply" step of read → check → apply → record — and says what happened: a collection (and
+// why), a MemoryError (and its class), a realloc's path, or that the event was skipped because
+// it names an id whose allocation failed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "collector/collector.h"
+#include "collector/gc_module.h"
+#include "heap/geometry.h"
+#include "replay/program.h"
+#include "trace/event.h"
+
+namespace gcsim {
+
+struct FailureRecord {
+  std::uint64_t event = 0;
+  std::uint64_t id = 0;
+  bool realloc = false;
+  std::uint64_t size_bytes = 0;
+  std::uint64_t n_blocks = 0;
+  FailureClass failure_class = FailureClass::capacity;
+  std::uint64_t mem_free = 0;           // bytes, right after the collector gave up
+  std::uint32_t largest_free_blocks = 0;
+};
+
+struct EventOutcome {
+  bool skipped = false;                         // names an id whose allocation failed
+  std::optional<CollectionRecord> collection;   // at most one per event
+  std::optional<FailureRecord> failure;
+  std::optional<ReallocKind> realloc;
+  std::optional<std::uint32_t> placed_head;     // alloc/realloc: where the allocation now starts
+  std::uint64_t placed_blocks = 0;
+};
+
+class Simulation {
+ public:
+  explicit Simulation(const Layout& layout);
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Throws RuleViolation for an event the program state forbids (see Program).
+  EventOutcome apply(const Event& event, std::uint64_t index);
+
+  const Collector& collector() const { return collector_; }
+  GcModule& gc() { return gc_; }
+  const Program& program() const { return program_; }
+
+ private:
+  EventOutcome alloc(const Event& e, std::uint64_t index);
+  EventOutcome realloc(const Event& e, std::uint64_t index);
+  FailureRecord failure(const Event& e, std::uint64_t index, std::uint64_t n_blocks, bool re) const;
+
+  Program program_;
+  Collector collector_;
+  GcModule gc_;
+};
+
+}  // namespace gcsim

@@ -1,0 +1,58 @@
+// The bytes of one trace file, read through zlib's gzread so gzipped and plain files read the
+// same way (gzread passes a plain file through). A 64 KiB buffer; nothing else is kept. A
+// leading UTF-8 byte-order mark is skipped. It counts the newlines consumed so the readers can
+// name lines.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <zlib.h>
+
+namespace gcsim {
+
+class GzSource {
+ public:
+  // Throws TraceError: "missing-file" (no such file), "unreadable-file" (a directory, no
+  // permission, or any other failure to open).
+  explicit GzSource(const std::string& path);
+  ~GzSource();
+  GzSource(const GzSource&) = delete;
+  GzSource& operator=(const GzSource&) = delete;
+
+  // The next byte (0..255), or -1 at the end. Throws TraceError "unreadable-file" when zlib
+  // reports a read error (corrupt gzip data, an I/O error).
+  int peek() {
+    if (pos_ == buffer_.size() && !fill()) return -1;
+    return static_cast<unsigned char>(buffer_[pos_]);
+  }
+  // Consumes the byte peek() returned.
+  void advance() {
+    if (buffer_[pos_++] == '\n') ++newlines_;
+  }
+
+  // The 1-based line of the next byte.
+  std::uint64_t line() const { return newlines_ + 1; }
+
+  enum class LineEnd { newline, end_of_file, too_long };
+  // Reads up to and including the next '\n' into `line` (without the '\n'). Stops with
+  // too_long, leaving the rest unread, once the line passes `max_bytes`.
+  LineEnd read_line(std::string& line, std::size_t max_bytes);
+
+  // At the end: true when the gzip stream stopped early (a truncated .gz file); zlib then
+  // hands over what it could decompress, as if the file ended there.
+  bool gzip_truncated();
+
+ private:
+  bool fill();
+
+  std::string path_;
+  gzFile file_ = nullptr;
+  std::vector<char> buffer_;  // bytes [pos_, size()) not yet consumed
+  std::size_t pos_ = 0;
+  std::uint64_t newlines_ = 0;
+};
+
+}  // namespace gcsim

@@ -1,0 +1,61 @@
+// Builds one JSON value from nlohmann's SAX callbacks, refusing duplicate keys: the DOM parser
+// keeps the last of two equal keys, which would hide {"size": 1, "size": 2}. The .jsonl reader
+// parses each line with it; the .json reader feeds it one event (or header value) at a time.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace gcsim {
+
+class JsonBuilder {
+ public:
+  using json = nlohmann::json;
+
+  // SAX callbacks (nlohmann::json_sax<json>). key() returns false on a duplicate key and
+  // parse_error() false always; either stops the parse, and duplicate_key()/syntax_error() say
+  // why.
+  bool null();
+  bool boolean(bool value);
+  bool number_integer(json::number_integer_t value);
+  bool number_unsigned(json::number_unsigned_t value);
+  bool number_float(json::number_float_t value, const std::string& text);
+  bool string(std::string& value);
+  bool binary(json::binary_t& value);
+  bool start_object(std::size_t elements);
+  bool key(std::string& key);
+  bool end_object();
+  bool start_array(std::size_t elements);
+  bool end_array();
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& error);
+
+  // True once a whole value has been built.
+  bool complete() const { return started_ && open_.empty(); }
+  // The value built; the builder is empty again for the next one.
+  json take();
+
+  const std::optional<std::string>& duplicate_key() const { return duplicate_key_; }
+  const std::optional<std::string>& syntax_error() const { return syntax_error_; }
+
+ private:
+  // Places `value` in the open container (or as the root) and returns where it went.
+  json* put(json value);
+
+  json root_;
+  std::vector<json*> open_;  // the open objects and arrays, innermost last
+  json* slot_ = nullptr;     // where the value after key() goes
+  bool started_ = false;
+  std::optional<std::string> duplicate_key_;
+  std::optional<std::string> syntax_error_;
+};
+
+// nlohmann's reason for a syntax error, shortened to "column C: what; last read: '...'" (the
+// caller knows the line better than nlohmann, which counts from where it started).
+std::string syntax_reason(const nlohmann::detail::exception& error);
+
+}  // namespace gcsim
