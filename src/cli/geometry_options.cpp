@@ -9,9 +9,9 @@ void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
   for (const Preset& p : presets()) names += (names.empty() ? "" : ", ") + std::string(p.name);
   const std::string help = "port preset (" + names + ")";
   if (positional_preset) {
-    cmd.add_option("preset", preset, help)->capture_default_str();
+    cmd.add_option("preset", preset, help + "; default k210");
   } else {
-    cmd.add_option("--preset", preset, help)->capture_default_str();
+    cmd.add_option("--preset", preset, help + "; default: the trace's geometry, else k210");
   }
   cmd.add_option("--heap-size", heap_size, "heap bytes the port passes to gc_init")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
@@ -24,14 +24,18 @@ void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
   cmd.add_option("--start-offset", start_offset, "heap start address modulo the block size");
 }
 
-const Preset& GeometryOptions::preset_data() const {
-  const Preset* p = find_preset(preset);
-  if (!p) throw CLI::ValidationError("preset", fmt::format("unknown preset '{}'", preset));
-  return *p;
+const Preset& GeometryOptions::preset_data(std::string_view hint) const {
+  if (preset) {
+    const Preset* p = find_preset(*preset);
+    if (!p) throw CLI::ValidationError("--preset", fmt::format("unknown preset '{}'", *preset));
+    return *p;
+  }
+  const Preset* from_hint = find_preset(hint);
+  return from_hint ? *from_hint : *find_preset("k210");
 }
 
-GeometryParams GeometryOptions::resolve() const {
-  GeometryParams g = preset_data().params;
+GeometryParams GeometryOptions::resolve(std::string_view hint) const {
+  GeometryParams g = preset_data(hint).params;
   if (heap_size) g.heap_bytes = *heap_size;
   if (rules) g.rules = *rules_from_name(*rules);
   if (word_bytes) g.word_bytes = *word_bytes;

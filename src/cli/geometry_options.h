@@ -12,7 +12,7 @@
 namespace gcsim::cli {
 
 struct GeometryOptions {
-  std::string preset = "k210";
+  std::optional<std::string> preset;  // default: the trace's `geometry` hint, else k210
   std::optional<std::uint64_t> heap_size;
   std::optional<std::string> rules;
   std::optional<std::uint32_t> word_bytes;
@@ -22,9 +22,10 @@ struct GeometryOptions {
 
   // Registers --preset (or a positional when `positional_preset`) and the overrides.
   void add_to(CLI::App& cmd, bool positional_preset);
-  // The preset with the overrides applied; throws CLI::ValidationError naming the bad option.
-  GeometryParams resolve() const;
-  const Preset& preset_data() const;
+  // The preset (the one given, else `hint` if it names one, else k210) with the overrides
+  // applied; throws CLI::ValidationError naming an unknown preset.
+  GeometryParams resolve(std::string_view hint = {}) const;
+  const Preset& preset_data(std::string_view hint = {}) const;
 };
 
 }  // namespace gcsim::cli

@@ -11,6 +11,9 @@
 
 namespace gcsim {
 
+// What gc.threshold(requested) then reads back: −1, or requested rounded down to whole blocks.
+std::int64_t effective_threshold_bytes(std::int64_t requested_bytes, std::uint32_t block_bytes);
+
 class Trigger {
  public:
   static constexpr std::uint64_t kDisabled = std::numeric_limits<std::uint64_t>::max();

@@ -11,33 +11,42 @@ namespace {
 
 class ReplaySink final : public TraceSink {
  public:
-  ReplaySink(const std::string& path, const ReplaySettings& settings, SampleSink* samples,
+  ReplaySink(const std::string& path, const SettingsForHeader& settings_for, SampleSink* samples,
              ReplayObserver* observer)
-      : path_(path), sim_(layout_for(settings.geometry)), recorder_(samples), observer_(observer) {
-    sim_.gc().threshold(settings.threshold_bytes);
-    if (settings.start_disabled) sim_.gc().disable();
-  }
+      : path_(path), settings_for_(settings_for), recorder_(samples), observer_(observer) {}
 
-  void on_header(const TraceHeader&) override {}
+  void on_header(const TraceHeader& header) override {
+    settings_ = settings_for_(header);
+    sim_ = std::make_unique<Simulation>(layout_for(settings_.geometry));
+    sim_->gc().threshold(settings_.threshold_bytes);
+    if (settings_.start_disabled) sim_->gc().disable();
+  }
 
   void on_event(const Event& event, const EventPosition& position) override {
     EventOutcome outcome;
     try {
-      outcome = sim_.apply(event, position.index);
+      outcome = sim_->apply(event, position.index);
     } catch (const RuleViolation& v) {
       throw TraceError({.file = path_, .event = position.index, .line = position.line,
                         .rule = v.rule, .detail = v.detail});
     }
-    recorder_.record(event, position.index, outcome, sim_);
-    if (observer_) observer_->after_event(event, position, outcome, sim_);
+    recorder_.record(event, position.index, outcome, *sim_);
+    if (observer_) observer_->after_event(event, position, outcome, *sim_);
   }
 
-  const Simulation& sim() const { return sim_; }
+  // A trace with no events may never announce its header to the sink.
+  void ensure_started(const TraceHeader& header) {
+    if (!sim_) on_header(header);
+  }
+  const Simulation& sim() const { return *sim_; }
+  const ReplaySettings& settings() const { return settings_; }
   Recorder& recorder() { return recorder_; }
 
  private:
   const std::string& path_;
-  Simulation sim_;
+  const SettingsForHeader& settings_for_;
+  ReplaySettings settings_;
+  std::unique_ptr<Simulation> sim_;
   Recorder recorder_;
   ReplayObserver* observer_;
 };
@@ -60,13 +69,20 @@ Layout layout_for(const GeometryParams& params) {
 
 ReplayResult replay_trace(const std::string& path, const ReplaySettings& settings,
                           SampleSink* samples, ReplayObserver* observer) {
-  ReplaySink sink(path, settings, samples, observer);
+  return replay_trace(
+      path, [&](const TraceHeader&) { return settings; }, samples, observer);
+}
+
+ReplayResult replay_trace(const std::string& path, const SettingsForHeader& settings_for,
+                          SampleSink* samples, ReplayObserver* observer) {
+  ReplaySink sink(path, settings_for, samples, observer);
   ReadResult read = read_trace(path, sink);
+  sink.ensure_started(read.header);
   sink.recorder().finish(sink.sim());
   ReplayResult result;
   result.header = std::move(read.header);
   result.layout = sink.sim().collector().layout();
-  result.settings = settings;
+  result.settings = sink.settings();
   result.summary = sink.recorder().summary();
   result.collections = sink.recorder().collections();
   result.failures = sink.recorder().failures();

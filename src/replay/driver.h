@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@
 namespace gcsim {
 
 struct ReplaySettings {
+  std::string preset;                 // the preset the geometry came from, for reports
   GeometryParams geometry;
   std::int64_t threshold_bytes = -1;  // gc.threshold() before the first event; −1 = off
   bool start_disabled = false;        // gc.disable() before the first event
@@ -42,8 +45,14 @@ struct ReplayResult {
   std::vector<TraceWarning> warnings;
 };
 
+// Chooses the settings once the trace's header is read (its `geometry` is a hint the command
+// line may override).
+using SettingsForHeader = std::function<ReplaySettings(const TraceHeader&)>;
+
 // Throws TraceError for an unreadable or broken trace, std::invalid_argument for settings that
 // make no heap.
+ReplayResult replay_trace(const std::string& path, const SettingsForHeader& settings,
+                          SampleSink* samples = nullptr, ReplayObserver* observer = nullptr);
 ReplayResult replay_trace(const std::string& path, const ReplaySettings& settings,
                           SampleSink* samples = nullptr, ReplayObserver* observer = nullptr);
 

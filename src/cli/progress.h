@@ -1,0 +1,28 @@
+// A progress line on stderr for replays that run longer than a second, when stderr is a
+// terminal and --quiet is not given: events so far and events per second, redrawn in place a
+// few times a second and erased at the end.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+#include "replay/driver.h"
+
+namespace gcsim::cli {
+
+class Progress final : public ReplayObserver {
+ public:
+  explicit Progress(bool enabled);
+  ~Progress() override;
+  void after_event(const Event&, const EventPosition& position, const EventOutcome&,
+                   const Simulation&) override;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  bool shown_ = false;
+  Clock::time_point start_;
+  Clock::time_point last_draw_;
+};
+
+}  // namespace gcsim::cli

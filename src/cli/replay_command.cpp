@@ -1,0 +1,94 @@
+#include "cli/replay_command.h"
+
+#include <fmt/ostream.h>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "cli/exit_codes.h"
+#include "cli/output_file.h"
+#include "cli/progress.h"
+#include "cli/replay_options.h"
+#include "report/ascii_chart.h"
+#include "report/collections_csv.h"
+#include "report/curve.h"
+#include "report/replay_json.h"
+#include "report/replay_text.h"
+#include "report/state_csv.h"
+
+namespace gcsim::cli {
+namespace {
+
+struct ReplayArgs {
+  std::string trace;
+  ReplayOptions replay;
+  std::optional<std::string> json_path, csv_path, collections_path;
+  std::uint64_t every = 1;
+  bool no_chart = false;
+  bool quiet = false;
+};
+
+void run(const ReplayArgs& args) {
+  // Open every output first: a bad path fails before the replay runs.
+  std::optional<OutputFile> json_out, csv_out, collections_out;
+  if (args.json_path) json_out.emplace(*args.json_path);
+  if (args.csv_path) csv_out.emplace(*args.csv_path);
+  if (args.collections_path) collections_out.emplace(*args.collections_path);
+
+  SampleFanout samples;
+  std::optional<StateCsvWriter> csv;
+  if (csv_out) {
+    csv.emplace(csv_out->stream(), args.every);
+    samples.add(&*csv);
+  }
+  Curve curve(128);
+  if (!args.no_chart) samples.add(&curve);
+  Progress progress(!args.quiet);
+
+  const ReplayResult result = replay_trace(
+      args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, &samples,
+      &progress);
+
+  if (json_out) {
+    json_out->stream() << replay_to_json(result, args.trace).dump(2) << '\n';
+  }
+  if (collections_out) {
+    write_collections_csv(collections_out->stream(), result.collections,
+                          result.layout.params.block_bytes);
+  }
+  for (auto* out : {&json_out, &csv_out, &collections_out}) {
+    if (*out) (*out)->commit();
+  }
+  if (args.quiet) return;
+  print_replay_text(std::cout, result, args.trace);
+  if (!args.no_chart) {
+    ChartMarks marks;
+    marks.peak_event = result.summary.peak_mem_alloc.event;
+    marks.pool_bytes = result.layout.pool_bytes;
+    for (const FailureRecord& f : result.failures) marks.failure_events.push_back(f.event);
+    std::cout << '\n';
+    print_ascii_chart(std::cout, curve, marks);
+  }
+}
+
+}  // namespace
+
+void add_replay_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ReplayArgs>();
+  CLI::App* cmd = app.add_subcommand("replay", "replay a trace through the collector and report");
+  cmd->add_option("trace", args->trace, "trace file (.json, .jsonl, optionally .gz)")->required();
+  args->replay.add_to(*cmd);
+  cmd->add_option("--json", args->json_path, "write the result as JSON (schema gcsim-replay/1)");
+  cmd->add_option("--csv", args->csv_path, "write the per-event state log as CSV");
+  cmd->add_option("--every", args->every, "with --csv: one row every K events")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--collections", args->collections_path, "write the collection log as CSV");
+  cmd->add_flag("--no-chart", args->no_chart, "no terminal chart");
+  cmd->add_flag("--quiet,-q", args->quiet, "print nothing on stdout, no progress line");
+  cmd->callback([args, &exit_code] {
+    run(*args);
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace gcsim::cli

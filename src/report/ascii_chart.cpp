@@ -1,0 +1,57 @@
+#include "report/ascii_chart.h"
+
+#include <algorithm>
+#include <fmt/ostream.h>
+#include <string>
+
+#include "report/number_format.h"
+
+namespace gcsim {
+
+void print_ascii_chart(std::ostream& out, const Curve& curve, const ChartMarks& marks,
+                       std::size_t width, std::size_t height) {
+  const auto& buckets = curve.buckets();
+  if (buckets.empty() || marks.pool_bytes == 0) return;
+  const std::uint64_t first = buckets.front().first_event;
+  const std::uint64_t last = buckets.back().last_event;
+  const std::uint64_t span = last - first + 1;
+  const std::size_t columns = static_cast<std::size_t>(std::min<std::uint64_t>(width, span));
+  auto column_of = [&](std::uint64_t event) {
+    return static_cast<std::size_t>((event - first) * columns / span);
+  };
+  std::vector<std::uint64_t> top(columns, 0);
+  for (const CurveBucket& b : buckets) {
+    // A bucket may straddle columns; it raises every column it touches.
+    for (std::size_t c = column_of(b.first_event); c <= column_of(b.last_event); ++c) {
+      top[c] = std::max(top[c], b.max_mem_alloc);
+    }
+  }
+  const std::size_t peak_column = column_of(std::clamp(marks.peak_event, first, last));
+  std::string failure_row(columns, ' ');
+  for (std::uint64_t e : marks.failure_events) {
+    if (e >= first && e <= last) failure_row[column_of(e)] = '!';
+  }
+  const std::string top_label = fmt::format("{:.1f}", static_cast<double>(marks.pool_bytes) / 1024);
+  const std::size_t label_width = top_label.size();
+  fmt::print(out, "{:>{}}  mem_alloc over events (KiB; '@' peak, '!' MemoryError)\n", "KiB",
+             label_width);
+  for (std::size_t row = height; row >= 1; --row) {
+    std::string line(columns, ' ');
+    for (std::size_t c = 0; c < columns; ++c) {
+      // The column is filled up to its share of the pool, rounded up so any use shows.
+      const std::uint64_t filled = (top[c] * height + marks.pool_bytes - 1) / marks.pool_bytes;
+      if (filled >= row) line[c] = c == peak_column ? '@' : '#';
+    }
+    const std::string label = row == height ? top_label : "";
+    fmt::print(out, "{:>{}} |{}\n", label, label_width, line);
+  }
+  fmt::print(out, "{:>{}} +{}\n", "0", label_width, std::string(columns, '-'));
+  if (failure_row.find('!') != std::string::npos) {
+    fmt::print(out, "{:>{}}  {}\n", "", label_width, failure_row);
+  }
+  const std::string left = grouped(first), right = grouped(last);
+  const std::size_t gap = columns > left.size() + right.size() ? columns - left.size() - right.size() : 1;
+  fmt::print(out, "{:>{}}  {}{}{}  (events)\n", "", label_width, left, std::string(gap, ' '), right);
+}
+
+}  // namespace gcsim

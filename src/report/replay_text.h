@@ -1,0 +1,16 @@
+// The human summary `gcsim replay` prints: the heap and settings used, every metric of
+// metrics.h with its unit, then the collection log, the MemoryErrors and the device
+// observations as aligned tables (the first `max_rows` rows of each; the files hold all).
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "replay/driver.h"
+
+namespace gcsim {
+
+void print_replay_text(std::ostream& out, const ReplayResult& result,
+                       const std::string& trace_path, std::size_t max_rows = 12);
+
+}  // namespace gcsim
