@@ -34,6 +34,8 @@ fail() { echo "FAIL: $*"; failed=1; }
 section_body() {
   awk -v n="$1" '/^--- /{k++; next} k==n' "$case_file"
 }
+# The body as a file's content: its lines, each ending in a newline; nothing for no lines.
+as_content() { [[ -z $1 ]] || printf '%s\n' "$1"; }
 i=0
 while IFS= read -r header; do
   i=$((i + 1))
@@ -41,7 +43,7 @@ while IFS= read -r header; do
   body=$(section_body "$i")
   case $kind in
     stdout | stderr)
-      if ! diff -u <(printf '%s\n' "$body") <(cat "$TMP/.$kind") >"$TMP/.diff"; then
+      if ! diff -u <(as_content "$body") "$TMP/.$kind" >"$TMP/.diff"; then
         fail "$kind differs:"; cat "$TMP/.diff"
       fi ;;
     stdout-has)
@@ -51,7 +53,7 @@ while IFS= read -r header; do
       done <<<"$body" ;;
     file)
       if [[ ! -f $TMP/$arg ]]; then fail "no file $arg"
-      elif ! diff -u <(printf '%s\n' "$body") "$TMP/$arg" >"$TMP/.diff"; then
+      elif ! diff -u <(as_content "$body") "$TMP/$arg" >"$TMP/.diff"; then
         fail "$arg differs:"; cat "$TMP/.diff"
       fi ;;
     absent)
