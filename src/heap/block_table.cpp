@@ -77,16 +77,6 @@ void BlockTable::count_chain(std::uint32_t n_blocks, int delta) {
   --n_allocations_;
 }
 
-void BlockTable::rebuild_summaries() {
-  runs_.rebuild([this](std::uint32_t b) { return kind(b) == BlockKind::free; });
-  chains_by_length_.clear();
-  n_allocations_ = 0;
-  for (std::uint32_t b = 0; b < n_blocks_; ++b) {
-    const BlockKind k = kind(b);
-    if (k == BlockKind::head || k == BlockKind::mark) count_chain(chain_length(b), +1);
-  }
-}
-
 std::string BlockTable::check(bool marks_allowed) const {
   std::uint32_t free = 0, longest_run = 0, run = 0, runs = 0, allocations = 0;
   std::map<std::uint32_t, std::uint32_t> chains;

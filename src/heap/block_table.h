@@ -10,8 +10,8 @@
 //   - FreeRunIndex: free blocks, largest free run, number of free runs, first fit;
 //   - chain lengths: how many allocations have each length (gc_info's 1-block, 2-block counts
 //     and max block size).
-// Marking and sweeping change many blocks at once; they edit the ATB and then call
-// rebuild_summaries(), an O(N) pass like the sweep itself.
+// Marking leaves the summaries alone (a MARK is still an allocation); the sweep updates them
+// once per freed allocation, so it costs O(N/4) ATB bytes plus O(log N) per object freed.
 #pragma once
 
 #include <cstdint>
@@ -54,8 +54,7 @@ class BlockTable {
   // Mark phase: HEAD → MARK. Returns false if the block is not an unmarked HEAD.
   bool mark(std::uint32_t head);
   // Sweep (gc_sweep): every unmarked HEAD and its TAILs become FREE, every MARK becomes HEAD.
-  // Calls on_freed(head, n_blocks) for each freed allocation in address order, then rebuilds
-  // the summaries.
+  // Calls on_freed(head, n_blocks) for each freed allocation in address order.
   template <class OnFreed>
   void sweep(OnFreed&& on_freed);
 
@@ -79,7 +78,6 @@ class BlockTable {
                                              (static_cast<unsigned>(k) << shift));
   }
   void count_chain(std::uint32_t n_blocks, int delta);
-  void rebuild_summaries();
 
   std::uint32_t n_blocks_;
   std::vector<std::uint8_t> atb_;
@@ -92,10 +90,21 @@ template <class OnFreed>
 void BlockTable::sweep(OnFreed&& on_freed) {
   bool free_tail = false;
   std::uint32_t freed_head = 0, freed_len = 0;
+  auto finish_freed = [&] {
+    if (freed_len == 0) return;
+    runs_.set_free(freed_head, freed_len);
+    count_chain(freed_len, -1);
+    on_freed(freed_head, freed_len);
+    freed_len = 0;
+  };
   for (std::uint32_t b = 0; b < n_blocks_; ++b) {
+    if ((b & 3u) == 0 && atb_[b >> 2] == 0) {  // four FREE blocks: nothing to do
+      b += 3;
+      continue;
+    }
     switch (kind(b)) {
       case BlockKind::head:
-        if (freed_len > 0) on_freed(freed_head, freed_len);
+        finish_freed();
         freed_head = b;
         freed_len = 1;
         free_tail = true;
@@ -115,8 +124,7 @@ void BlockTable::sweep(OnFreed&& on_freed) {
         break;
     }
   }
-  if (freed_len > 0) on_freed(freed_head, freed_len);
-  rebuild_summaries();
+  finish_freed();
 }
 
 }  // namespace gcsim

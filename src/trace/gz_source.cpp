@@ -25,21 +25,19 @@ GzSource::GzSource(const std::string& path) : path_(path) {
     throw TraceError({.file = path, .rule = "unreadable-file", .detail = "is a directory"});
   }
   errno = 0;
-  file_ = gzopen(path.c_str(), "rb");
+  file_.reset(gzopen(path.c_str(), "rb"));
   if (file_ == nullptr) {
     throw TraceError({.file = path,
                       .rule = "unreadable-file",
                       .detail = errno != 0 ? std::strerror(errno) : "cannot open"});
   }
-  gzbuffer(file_, kBufferBytes);
+  gzbuffer(file_.get(), kBufferBytes);
   buffer_.reserve(kBufferBytes);
   // fill() reads a whole buffer unless the file is shorter, so a BOM is never split.
   if (fill() && std::string_view(buffer_.data(), buffer_.size()).starts_with(kUtf8Bom)) {
     pos_ = kUtf8Bom.size();
   }
 }
-
-GzSource::~GzSource() { gzclose(file_); }
 
 GzSource::LineEnd GzSource::read_line(std::string& line, std::size_t max_bytes) {
   line.clear();
@@ -61,17 +59,17 @@ GzSource::LineEnd GzSource::read_line(std::string& line, std::size_t max_bytes) 
 
 bool GzSource::gzip_truncated() {
   int code = Z_OK;
-  gzerror(file_, &code);
+  gzerror(file_.get(), &code);
   return code == Z_BUF_ERROR;
 }
 
 bool GzSource::fill() {
   buffer_.resize(kBufferBytes);
   pos_ = 0;
-  const int n_bytes = gzread(file_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
+  const int n_bytes = gzread(file_.get(), buffer_.data(), static_cast<unsigned>(buffer_.size()));
   if (n_bytes < 0) {
     int code = Z_OK;
-    const char* message = gzerror(file_, &code);
+    const char* message = gzerror(file_.get(), &code);
     buffer_.clear();
     throw TraceError({.file = path_,
                       .rule = "unreadable-file",

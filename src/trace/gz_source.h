@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,6 @@ class GzSource {
   // Throws TraceError: "missing-file" (no such file), "unreadable-file" (a directory, no
   // permission, or any other failure to open).
   explicit GzSource(const std::string& path);
-  ~GzSource();
-  GzSource(const GzSource&) = delete;
-  GzSource& operator=(const GzSource&) = delete;
 
   // The next byte (0..255), or -1 at the end. Throws TraceError "unreadable-file" when zlib
   // reports a read error (corrupt gzip data, an I/O error).
@@ -46,11 +44,15 @@ class GzSource {
   bool gzip_truncated();
 
  private:
+  struct GzClose {
+    void operator()(gzFile file) const { gzclose(file); }
+  };
+
   bool fill();
 
   std::string path_;
-  gzFile file_ = nullptr;
-  std::vector<char> buffer_;  // bytes [pos_, size()) not yet consumed
+  std::unique_ptr<gzFile_s, GzClose> file_;  // closed even when the constructor throws
+  std::vector<char> buffer_;                 // bytes [pos_, size()) not yet consumed
   std::size_t pos_ = 0;
   std::uint64_t newlines_ = 0;
 };

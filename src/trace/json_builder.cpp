@@ -70,8 +70,8 @@ bool JsonBuilder::end_array() {
 }
 
 bool JsonBuilder::parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
-                              const nlohmann::detail::exception& error) {
-  syntax_error_ = syntax_reason(error);
+                              const nlohmann::json::exception& error) {
+  syntax_error_ = json_syntax_error(error);
   return false;
 }
 
@@ -99,12 +99,17 @@ JsonBuilder::json* JsonBuilder::put(json value) {
   return slot_;
 }
 
-std::string syntax_reason(const nlohmann::detail::exception& error) {
+JsonSyntaxError json_syntax_error(const nlohmann::json::exception& error) {
+  // nlohmann's out_of_range.406: "number overflow parsing '1e400'".
+  constexpr int kNumberOverflow = 406;
   const std::string_view what = error.what();
-  const std::size_t column = what.find("column ");
-  if (column != std::string_view::npos) return std::string(what.substr(column));
-  const std::size_t id_end = what.find("] ");
-  return std::string(id_end == std::string_view::npos ? what : what.substr(id_end + 2));
+  std::string_view reason = what;
+  if (const std::size_t column = what.find("column "); column != std::string_view::npos) {
+    reason = what.substr(column);
+  } else if (const std::size_t id_end = what.find("] "); id_end != std::string_view::npos) {
+    reason = what.substr(id_end + 2);
+  }
+  return {error.id == kNumberOverflow ? "out-of-range" : "not-json", std::string(reason)};
 }
 
 }  // namespace gcsim

@@ -12,6 +12,16 @@
 
 namespace gcsim {
 
+// Why nlohmann refused the text: rule "not-json", or "out-of-range" for a number too large even
+// for a double (1e400); the reason is nlohmann's, shortened to "column C: what; last read: ..."
+// (the caller knows the line better than nlohmann, which counts from where it started).
+struct JsonSyntaxError {
+  std::string rule;
+  std::string reason;
+};
+
+JsonSyntaxError json_syntax_error(const nlohmann::json::exception& error);
+
 class JsonBuilder {
  public:
   using json = nlohmann::json;
@@ -25,14 +35,14 @@ class JsonBuilder {
   bool number_unsigned(json::number_unsigned_t value);
   bool number_float(json::number_float_t value, const std::string& text);
   bool string(std::string& value);
-  bool binary(json::binary_t& value);
+  bool binary(json::binary_t& value);  // the interface needs it; JSON text never has one
   bool start_object(std::size_t elements);
   bool key(std::string& key);
   bool end_object();
   bool start_array(std::size_t elements);
   bool end_array();
   bool parse_error(std::size_t position, const std::string& last_token,
-                   const nlohmann::detail::exception& error);
+                   const nlohmann::json::exception& error);
 
   // True once a whole value has been built.
   bool complete() const { return started_ && open_.empty(); }
@@ -40,7 +50,7 @@ class JsonBuilder {
   json take();
 
   const std::optional<std::string>& duplicate_key() const { return duplicate_key_; }
-  const std::optional<std::string>& syntax_error() const { return syntax_error_; }
+  const std::optional<JsonSyntaxError>& syntax_error() const { return syntax_error_; }
 
  private:
   // Places `value` in the open container (or as the root) and returns where it went.
@@ -51,11 +61,7 @@ class JsonBuilder {
   json* slot_ = nullptr;     // where the value after key() goes
   bool started_ = false;
   std::optional<std::string> duplicate_key_;
-  std::optional<std::string> syntax_error_;
+  std::optional<JsonSyntaxError> syntax_error_;
 };
-
-// nlohmann's reason for a syntax error, shortened to "column C: what; last read: '...'" (the
-// caller knows the line better than nlohmann, which counts from where it started).
-std::string syntax_reason(const nlohmann::detail::exception& error);
 
 }  // namespace gcsim

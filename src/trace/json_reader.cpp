@@ -17,8 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 5> kHeaderKeys = {"format", "version", "name",
-                                                         "description", "geometry"};
+constexpr std::array<std::string_view, 5> kHeaderKeys = {"format", "version", "name", "description",
+                                                         "geometry"};
 
 // nlohmann's iterator input adapter reads `*it`, then `++it`, until `it == end`: this walks the
 // source a byte at a time without copying the file.
@@ -58,8 +58,12 @@ class DocumentHandler {
   DocumentHandler(GzSource& source, const std::string& file, TraceSink& sink)
       : source_(source), file_(file), sink_(sink) {}
 
-  bool null() { return value([](JsonBuilder& b) { return b.null(); }); }
-  bool boolean(bool v) { return value([v](JsonBuilder& b) { return b.boolean(v); }); }
+  bool null() {
+    return value([](JsonBuilder& b) { return b.null(); });
+  }
+  bool boolean(bool v) {
+    return value([v](JsonBuilder& b) { return b.boolean(v); });
+  }
   bool number_integer(json::number_integer_t v) {
     return value([v](JsonBuilder& b) { return b.number_integer(v); });
   }
@@ -69,19 +73,27 @@ class DocumentHandler {
   bool number_float(json::number_float_t v, const std::string& text) {
     return value([&](JsonBuilder& b) { return b.number_float(v, text); });
   }
-  bool string(std::string& v) { return value([&](JsonBuilder& b) { return b.string(v); }); }
-  bool binary(json::binary_t& v) { return value([&](JsonBuilder& b) { return b.binary(v); }); }
+  bool string(std::string& v) {
+    return value([&](JsonBuilder& b) { return b.string(v); });
+  }
+  bool binary(json::binary_t& v) {
+    return value([&](JsonBuilder& b) { return b.binary(v); });
+  }
   bool start_object(std::size_t n) {
     return open(true, [n](JsonBuilder& b) { return b.start_object(n); });
   }
   bool start_array(std::size_t n) {
     return open(false, [n](JsonBuilder& b) { return b.start_array(n); });
   }
-  bool end_object() { return close([](JsonBuilder& b) { return b.end_object(); }); }
-  bool end_array() { return close([](JsonBuilder& b) { return b.end_array(); }); }
+  bool end_object() {
+    return close([](JsonBuilder& b) { return b.end_object(); });
+  }
+  bool end_array() {
+    return close([](JsonBuilder& b) { return b.end_array(); });
+  }
   bool key(std::string& k);
   bool parse_error(std::size_t position, const std::string& last_token,
-                   const nlohmann::detail::exception& error);
+                   const nlohmann::json::exception& error);
 
   ReadResult finish();
 
@@ -108,7 +120,7 @@ class DocumentHandler {
   ReadResult result_;
   State state_ = State::before_root;
   JsonBuilder builder_;
-  json header_ = json::object();   // the known header keys seen so far
+  json header_ = json::object();    // the known header keys seen so far
   std::set<std::string> top_keys_;  // for duplicate-key
   std::string header_key_;          // the header key whose value is being built
   std::size_t skip_depth_ = 0;      // open containers inside a skipped value
@@ -164,7 +176,8 @@ bool DocumentHandler::open(bool is_object, Forward forward) {
     case State::event:
       break;
   }
-  return forward(builder_);
+  forward(builder_);
+  return true;
 }
 
 template <typename Forward>
@@ -197,15 +210,16 @@ bool DocumentHandler::key(std::string& k) {
     case State::header_value:
     case State::event:
       if (!builder_.key(k)) {
-        throw_trace_error(state_ == State::event ? event_place() : header_place(),
-                          "duplicate-key", fmt::format("\"{}\" twice in one object", k));
+        throw_trace_error(state_ == State::event ? event_place() : header_place(), "duplicate-key",
+                          fmt::format("\"{}\" twice in one object", k));
       }
       return true;
-    default:
+    default:  // a key inside a skipped value
       return true;
   }
   if (!top_keys_.insert(k).second) {
-    throw_trace_error(header_place(), "duplicate-key", fmt::format("\"{}\" twice in the header", k));
+    throw_trace_error(header_place(), "duplicate-key",
+                      fmt::format("\"{}\" twice in the header", k));
   }
   if (k == "events") {
     state_ = State::before_events;
@@ -223,15 +237,15 @@ bool DocumentHandler::key(std::string& k) {
 }
 
 bool DocumentHandler::parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
-                                  const nlohmann::detail::exception& error) {
+                                  const nlohmann::json::exception& error) {
   if (state_ == State::before_root && source_.peek() < 0) {
-    throw_trace_error({file_, std::nullopt, std::nullopt}, "empty-file",
-                      "nothing but whitespace");
+    throw_trace_error({file_, std::nullopt, std::nullopt}, "empty-file", "nothing but whitespace");
   }
   const bool in_events = state_ == State::events || state_ == State::event;
-  throw_trace_error({file_, in_events ? std::optional(result_.events) : std::nullopt,
-                     source_.line()},
-                    "not-json", syntax_reason(error));
+  const JsonSyntaxError syntax = json_syntax_error(error);
+  throw_trace_error(
+      {file_, in_events ? std::optional(result_.events) : std::nullopt, source_.line()},
+      syntax.rule, syntax.reason);
 }
 
 void DocumentHandler::take_if_complete() {
@@ -261,8 +275,7 @@ void DocumentHandler::start_events() {
 ReadResult DocumentHandler::finish() {
   if (top_keys_.count("events") == 0) {
     validate_header(header_, {file_, std::nullopt, std::nullopt});
-    throw_trace_error({file_, std::nullopt, std::nullopt}, "bad-header",
-                      "no \"events\" array");
+    throw_trace_error({file_, std::nullopt, std::nullopt}, "bad-header", "no \"events\" array");
   }
   return result_;
 }

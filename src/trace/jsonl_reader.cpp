@@ -39,14 +39,15 @@ ReadResult read_jsonl_trace(GzSource& source, const std::string& file, TraceSink
         throw_trace_error(place, "duplicate-key",
                           fmt::format("\"{}\" twice in one object", *builder.duplicate_key()));
       }
-      if (end == GzSource::LineEnd::end_of_file && have_header) {
+      const JsonSyntaxError& syntax = *builder.syntax_error();
+      if (syntax.rule == "not-json" && end == GzSource::LineEnd::end_of_file && have_header) {
         result.warnings.push_back({fmt::format(
             "{}:{}: truncated last line (no newline at the end, not JSON); the {} events "
             "before it were read",
             file, line_number, result.events)});
         break;
       }
-      throw_trace_error(place, "not-json", builder.syntax_error().value_or(""));
+      throw_trace_error(place, syntax.rule, syntax.reason);
     }
     const nlohmann::json value = builder.take();
 
@@ -65,8 +66,7 @@ ReadResult read_jsonl_trace(GzSource& source, const std::string& file, TraceSink
     ++result.events;
   }
   if (!have_header) {
-    throw_trace_error({file, std::nullopt, std::nullopt}, "empty-file",
-                      "nothing but whitespace");
+    throw_trace_error({file, std::nullopt, std::nullopt}, "empty-file", "nothing but whitespace");
   }
   return result;
 }

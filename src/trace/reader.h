@@ -17,11 +17,13 @@
 //                                   back), a known header key after `events`, or a .jsonl
 //                                   header holding `events`
 //   line-too-long                   a .jsonl line over kMaxLineBytes (not read into memory)
-//   the validator's rules           unknown-op, missing-field, wrong-type, ...
+//   the validator's rules           unknown-op, missing-field, wrong-type, out-of-range (also
+//                                   a number beyond a double, 1e400), ...
 //
 // Lines: a .jsonl event's own line; a .json event's line is where its `{` stands, and a .json
-// syntax error's is where parsing stopped. A truncated last .jsonl line (no newline at the
-// end, not JSON: a recorder that died) is a warning; the events before it are delivered.
+// syntax error's is where parsing stopped. Warnings, not errors: a truncated last .jsonl line
+// (no newline at the end, not JSON: a recorder that died), whose events before it are
+// delivered, and a gzip stream cut short (read as far as it goes).
 #pragma once
 
 #include <cstddef>
@@ -38,8 +40,8 @@ namespace gcsim {
 inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 
 struct EventPosition {
-  std::uint64_t index = 0;             // counting from 0
-  std::optional<std::uint64_t> line;   // 1-based
+  std::uint64_t index = 0;            // counting from 0
+  std::optional<std::uint64_t> line;  // 1-based
 };
 
 struct TraceWarning {

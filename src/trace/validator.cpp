@@ -18,16 +18,40 @@ using nlohmann::json;
 // Details quote what was found; a long string or a nested value is cut to keep messages short.
 constexpr std::size_t kMaxDetailBytes = 200;
 
-// The detail as one line of at most kMaxDetailBytes, cut on a UTF-8 character boundary.
-std::string one_line(std::string text) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') c = ' ';
+// The length of the UTF-8 character at text[i], or 0 if the bytes there are not one.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t n_bytes = lead < 0x80                    ? 1
+                              : lead >= 0xC2 && lead <= 0xDF ? 2
+                              : lead >= 0xE0 && lead <= 0xEF ? 3
+                              : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                             : 0;
+  if (n_bytes == 0 || i + n_bytes > text.size()) return 0;
+  for (std::size_t k = 1; k < n_bytes; ++k) {
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
   }
-  if (text.size() <= kMaxDetailBytes) return text;
-  std::size_t cut = kMaxDetailBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
-  return text + "...";
+  return n_bytes;
+}
+
+// The detail as one line of valid UTF-8 (a report may put it in JSON), at most about
+// kMaxDetailBytes: line breaks become spaces and stray bytes '?'.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (out.size() >= kMaxDetailBytes) return out + "...";
+    const std::size_t n_bytes = utf8_length(text, i);
+    if (n_bytes == 0) {
+      out += '?';
+      ++i;
+    } else if (text[i] == '\n' || text[i] == '\r') {
+      out += ' ';
+      ++i;
+    } else {
+      out.append(text, i, n_bytes);
+      i += n_bytes;
+    }
+  }
+  return out;
 }
 
 // "float 1.5", "string \"48\"", "null": what a person needs to find the value.
@@ -46,19 +70,27 @@ std::span<const std::string_view> fields_of(Op op) {
   static constexpr std::array<std::string_view, 1> kLabel = {"label"};
   static constexpr std::array<std::string_view, 2> kMem = {"mem_alloc", "mem_free"};
   switch (op) {
-    case Op::alloc: return kAlloc;
-    case Op::realloc: return kIdSize;
+    case Op::alloc:
+      return kAlloc;
+    case Op::realloc:
+      return kIdSize;
     case Op::free:
     case Op::drop:
-    case Op::hold: return kId;
+    case Op::hold:
+      return kId;
     case Op::ref:
-    case Op::unref: return kFromTo;
+    case Op::unref:
+      return kFromTo;
     case Op::collect:
     case Op::enable:
-    case Op::disable: return {};
-    case Op::threshold: return kAmount;
-    case Op::mark: return kLabel;
-    case Op::observe: return kMem;
+    case Op::disable:
+      return {};
+    case Op::threshold:
+      return kAmount;
+    case Op::mark:
+      return kLabel;
+    case Op::observe:
+      return kMem;
   }
   return {};
 }
@@ -73,6 +105,7 @@ std::string known_ops() {
 }
 
 // Reads the fields of one event object whose op is known, checking presence, type and range.
+// Constructing it rejects any key the op does not take.
 class EventFields {
  public:
   EventFields(const json& event, Op op, const TracePlace& place)
@@ -81,8 +114,9 @@ class EventFields {
     for (const auto& [key, value] : event.items()) {
       if (key == "op") continue;
       if (std::find(fields.begin(), fields.end(), key) != fields.end()) continue;
-      fail("unknown-field", fmt::format("{} has no field \"{}\" (it takes {})", op_, key,
-                                        fields.empty() ? "none" : fmt::format("{}", fmt::join(fields, ", "))));
+      fail("unknown-field",
+           fmt::format("{} has no field \"{}\" (it takes {})", op_, key,
+                       fields.empty() ? "none" : fmt::format("{}", fmt::join(fields, ", "))));
     }
   }
 
@@ -139,9 +173,10 @@ class EventFields {
          fmt::format("\"{}\" of {} must be {}, got {}", key, op_, expected, describe(value)));
   }
 
-  [[noreturn]] void out_of_range(std::string_view key, const json& value, std::string_view range) const {
-    fail("out-of-range", fmt::format("\"{}\" of {} is {}, must be in {}", key, op_,
-                                     value.dump(), range));
+  [[noreturn]] void out_of_range(std::string_view key, const json& value,
+                                 std::string_view range) const {
+    fail("out-of-range",
+         fmt::format("\"{}\" of {} is {}, must be in {}", key, op_, value.dump(), range));
   }
 
   // nlohmann reads an integer literal beyond 64 bits as a float, so a float that large is an
@@ -221,7 +256,7 @@ void throw_trace_error(const TracePlace& place, std::string_view rule, std::stri
                     .event = place.event,
                     .line = place.line,
                     .rule = std::string(rule),
-                    .detail = one_line(std::move(detail))});
+                    .detail = one_line(detail)});
 }
 
 TraceHeader validate_header(const json& header, const TracePlace& place) {
@@ -231,11 +266,13 @@ TraceHeader validate_header(const json& header, const TracePlace& place) {
   }
   const auto format = header.find("format");
   if (format == header.end()) {
-    throw_trace_error(place, "bad-header", fmt::format("no \"format\" (expected \"{}\")", kFormatName));
+    throw_trace_error(place, "bad-header",
+                      fmt::format("no \"format\" (expected \"{}\")", kFormatName));
   }
   if (!format->is_string() || format->get_ref<const std::string&>() != kFormatName) {
-    throw_trace_error(place, "bad-header",
-                      fmt::format("\"format\" is {}, expected \"{}\"", describe(*format), kFormatName));
+    throw_trace_error(
+        place, "bad-header",
+        fmt::format("\"format\" is {}, expected \"{}\"", describe(*format), kFormatName));
   }
   const auto version = header.find("version");
   if (version == header.end()) throw_trace_error(place, "bad-header", "no \"version\"");
@@ -245,9 +282,9 @@ TraceHeader validate_header(const json& header, const TracePlace& place) {
                       fmt::format("\"version\" must be an integer, got {}", describe(*version)));
   }
   if (*version != kFormatVersion) {
-    throw_trace_error(place, "unsupported-version",
-                      fmt::format("version {}; this gcsim reads version {}", version->dump(),
-                                  kFormatVersion));
+    throw_trace_error(
+        place, "unsupported-version",
+        fmt::format("version {}; this gcsim reads version {}", version->dump(), kFormatVersion));
   }
   TraceHeader result;
   const auto optional_string = [&](std::string_view key, std::string& out) {
