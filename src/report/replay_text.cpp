@@ -33,7 +33,6 @@ void print_header(std::ostream& out, const ReplayResult& r, const std::string& p
   fmt::print(out, "threshold  requested {} -> effective {}{}\n", threshold_text(requested),
              threshold_text(effective_threshold_bytes(requested, p.block_bytes)),
              r.settings.start_disabled ? ", gc disabled at start" : "");
-  for (const TraceWarning& w : r.warnings) fmt::print(out, "warning    {}\n", w.message);
 }
 
 void print_summary(std::ostream& out, const ReplaySummary& s) {

@@ -42,9 +42,9 @@ ReadResult read_jsonl_trace(GzSource& source, const std::string& file, TraceSink
       const JsonSyntaxError& syntax = *builder.syntax_error();
       if (syntax.rule == "not-json" && end == GzSource::LineEnd::end_of_file && have_header) {
         result.warnings.push_back({fmt::format(
-            "{}:{}: truncated last line (no newline at the end, not JSON); the {} events "
-            "before it were read",
-            file, line_number, result.events)});
+            "{}:{}: truncated last line (no newline at the end, not JSON) skipped; {} event{} "
+            "before it replayed",
+            file, line_number, result.events, result.events == 1 ? "" : "s")});
         break;
       }
       throw_trace_error(place, syntax.rule, syntax.reason);
