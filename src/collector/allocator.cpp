@@ -94,7 +94,9 @@ ReallocOutcome Collector::realloc(std::optional<BlockIndex> head, std::uint64_t 
   }
   // Move: a full gc_alloc (threshold check, possible collection, amount += the whole new size)
   // while the old allocation is still live, then gc_free of the old one.
+  pinned_ = head;
   const AllocOutcome a = alloc(n_bytes, ftb_[head->value]);
+  pinned_.reset();
   out.collection = a.collection;
   if (a.failed()) {
     out.kind = ReallocKind::failed;

@@ -18,7 +18,7 @@ CollectionRecord Collector::collect(CollectionCause cause) {
   record.used_blocks_before = table_.used_blocks();
   record.largest_free_before = table_.largest_free_run();
   trigger_.collection_started();  // gc_collect_start: gc_alloc_amount = 0, on every collection
-  const MarkResult marked = mark_reachable(table_, mutator_);
+  const MarkResult marked = mark_reachable(table_, mutator_, pinned_);
   // gc_sweep runs finalisers of dead finaliser objects; trace objects have no __del__ (their
   // type slot stays NULL), so the sweep only clears the FTB bit.
   const SweepResult swept = sweep_unmarked(table_, [&](std::uint32_t head) {
@@ -40,7 +40,7 @@ FailureClass Collector::classify_failure(std::uint64_t n_blocks) const {
   if (!trigger_.enabled()) {
     // Would the collection that gc.disable() suppressed have made room? Collect a copy.
     BlockTable copy = table_;
-    mark_reachable(copy, mutator_);
+    mark_reachable(copy, mutator_, pinned_);
     sweep_unmarked(copy, [](std::uint32_t) {});
     if (n_blocks <= copy.size() && copy.first_fit(static_cast<std::uint32_t>(n_blocks))) {
       return FailureClass::disabled;

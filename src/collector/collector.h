@@ -36,7 +36,8 @@ class Collector {
   FailureClass classify_failure(std::uint64_t n_blocks) const;
 
   std::uint64_t blocks_for(std::uint64_t n_bytes) const {
-    return (n_bytes + layout_.params.block_bytes - 1) / layout_.params.block_bytes;
+    const std::uint64_t b = layout_.params.block_bytes;
+    return n_bytes / b + (n_bytes % b != 0 ? 1 : 0);
   }
   bool has_finaliser(BlockIndex head) const { return ftb_[head.value]; }
 
@@ -55,6 +56,9 @@ class Collector {
   std::vector<bool> ftb_;  // finaliser table: one bit per block, set on a HEAD
   Trigger trigger_;
   std::uint64_t collections_ = 0;
+  // During a moving realloc: the old allocation, which the caller still holds (gc_realloc's
+  // ptr sits on the C stack), so the move's own collection must not free it (spec §5 step 9).
+  std::optional<BlockIndex> pinned_;
 };
 
 }  // namespace gcsim

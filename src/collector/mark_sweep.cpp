@@ -2,10 +2,12 @@
 
 namespace gcsim {
 
-MarkResult mark_reachable(BlockTable& table, const Mutator& mutator) {
+MarkResult mark_reachable(BlockTable& table, const Mutator& mutator,
+                          std::optional<BlockIndex> pinned) {
   MarkResult result;
   std::vector<BlockIndex> pending;
   mutator.roots(pending);
+  if (pinned) pending.push_back(*pinned);
   // Only unmarked HEADs are pointers worth following (VERIFY_PTR plus the HEAD test).
   std::erase_if(pending, [&](BlockIndex b) { return !table.mark(b.value); });
   std::vector<BlockIndex> children;

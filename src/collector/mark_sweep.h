@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "collector/mutator.h"
@@ -19,8 +20,10 @@ struct MarkResult {
   std::uint64_t blocks_marked = 0;
 };
 
-// HEAD → MARK for every allocation reachable from the mutator's roots.
-MarkResult mark_reachable(BlockTable& table, const Mutator& mutator);
+// HEAD → MARK for every allocation reachable from the mutator's roots and `pinned` (a block
+// the collector itself must keep, as a caller's C stack would).
+MarkResult mark_reachable(BlockTable& table, const Mutator& mutator,
+                          std::optional<BlockIndex> pinned = std::nullopt);
 
 struct SweepResult {
   std::uint32_t heads_freed = 0;
