@@ -38,9 +38,8 @@ class ReplaySink final : public TraceSink {
   void ensure_started(const TraceHeader& header) {
     if (!sim_) on_header(header);
   }
-  const Simulation& sim() const { return *sim_; }
-  const ReplaySettings& settings() const { return settings_; }
-  Recorder& recorder() { return recorder_; }
+  // The result, once every event went through.
+  ReplayResult finish(TraceHeader header);
 
  private:
   const std::string& path_;
@@ -50,6 +49,19 @@ class ReplaySink final : public TraceSink {
   Recorder recorder_;
   ReplayObserver* observer_;
 };
+
+ReplayResult ReplaySink::finish(TraceHeader header) {
+  recorder_.finish(*sim_);
+  ReplayResult result;
+  result.header = std::move(header);
+  result.layout = sim_->collector().layout();
+  result.settings = settings_;
+  result.summary = recorder_.summary();
+  result.collections = recorder_.collections();
+  result.failures = recorder_.failures();
+  result.observations = recorder_.observations();
+  return result;
+}
 
 }  // namespace
 
@@ -78,17 +90,20 @@ ReplayResult replay_trace(const std::string& path, const SettingsForHeader& sett
   ReplaySink sink(path, settings_for, samples, observer);
   ReadResult read = read_trace(path, sink);
   sink.ensure_started(read.header);
-  sink.recorder().finish(sink.sim());
-  ReplayResult result;
-  result.header = std::move(read.header);
-  result.layout = sink.sim().collector().layout();
-  result.settings = sink.settings();
-  result.summary = sink.recorder().summary();
-  result.collections = sink.recorder().collections();
-  result.failures = sink.recorder().failures();
-  result.observations = sink.recorder().observations();
+  ReplayResult result = sink.finish(std::move(read.header));
   result.warnings = std::move(read.warnings);
   return result;
 }
+
+ReplayResult replay_events(const std::vector<Event>& events, const TraceHeader& header,
+                           const ReplaySettings& settings, const std::string& file,
+                           SampleSink* samples, ReplayObserver* observer) {
+  const SettingsForHeader fixed = [&](const TraceHeader&) { return settings; };
+  ReplaySink sink(file, fixed, samples, observer);
+  sink.on_header(header);
+  for (std::uint64_t i = 0; i < events.size(); ++i) sink.on_event(events[i], {i, std::nullopt});
+  return sink.finish(header);
+}
+
 
 }  // namespace gcsim

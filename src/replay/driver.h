@@ -56,6 +56,12 @@ ReplayResult replay_trace(const std::string& path, const SettingsForHeader& sett
 ReplayResult replay_trace(const std::string& path, const ReplaySettings& settings,
                           SampleSink* samples = nullptr, ReplayObserver* observer = nullptr);
 
+// Replays events already in memory (a sweep parses a trace once and replays it per cell).
+// `file` names the trace in errors.
+ReplayResult replay_events(const std::vector<Event>& events, const TraceHeader& header,
+                           const ReplaySettings& settings, const std::string& file,
+                           SampleSink* samples = nullptr, ReplayObserver* observer = nullptr);
+
 // The layout for the settings, or std::invalid_argument naming what is wrong.
 Layout layout_for(const GeometryParams& params);
 
