@@ -4,6 +4,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/geometry_command.h"
+#include "cli/import_command.h"
 #include "cli/replay_command.h"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "gcsim 0.1.0");
   int exit_code = kExitOk;
   add_geometry_command(app, exit_code);
+  add_import_command(app, exit_code);
   add_replay_command(app, exit_code);
   try {
     app.parse(argc, argv);

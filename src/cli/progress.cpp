@@ -7,8 +7,11 @@
 
 namespace gcsim::cli {
 
-Progress::Progress(bool enabled)
-    : enabled_(enabled && ::isatty(STDERR_FILENO)), start_(Clock::now()), last_draw_(start_) {}
+Progress::Progress(bool enabled, std::uint64_t file_bytes)
+    : enabled_(enabled && ::isatty(STDERR_FILENO)),
+      file_bytes_(file_bytes),
+      start_(Clock::now()),
+      last_draw_(start_) {}
 
 Progress::~Progress() {
   if (shown_) fmt::print(stderr, "\r\033[K");
@@ -24,8 +27,13 @@ void Progress::after_event(const Event&, const EventPosition& position, const Ev
   last_draw_ = now;
   shown_ = true;
   const double seconds = std::chrono::duration<double>(now - start_).count();
-  fmt::print(stderr, "\r\033[Kreplaying: {} events, {} events/s", grouped(position.index + 1),
-             grouped(static_cast<std::uint64_t>(static_cast<double>(position.index + 1) / seconds)));
+  const std::string share =
+      file_bytes_ == 0 ? std::string()
+                       : ", " + percent(static_cast<double>(position.file_offset) /
+                                        static_cast<double>(file_bytes_)) + " of the file";
+  fmt::print(stderr, "\r\033[Kreplaying: {} events, {} events/s{}", grouped(position.index + 1),
+             grouped(static_cast<std::uint64_t>(static_cast<double>(position.index + 1) / seconds)),
+             share);
 }
 
 }  // namespace gcsim::cli

@@ -1,6 +1,6 @@
 // A progress line on stderr for replays that run longer than a second, when stderr is a
-// terminal and --quiet is not given: events so far and events per second, redrawn in place a
-// few times a second and erased at the end.
+// terminal and --quiet is not given: events so far, events per second and the share of the
+// file read, redrawn in place a few times a second and erased at the end.
 #pragma once
 
 #include <chrono>
@@ -12,7 +12,8 @@ namespace gcsim::cli {
 
 class Progress final : public ReplayObserver {
  public:
-  explicit Progress(bool enabled);
+  // `file_bytes`: the trace's size on disk (0 if unknown: no percentage).
+  Progress(bool enabled, std::uint64_t file_bytes);
   ~Progress() override;
   void after_event(const Event&, const EventPosition& position, const EventOutcome&,
                    const Simulation&) override;
@@ -20,6 +21,7 @@ class Progress final : public ReplayObserver {
  private:
   using Clock = std::chrono::steady_clock;
   bool enabled_;
+  std::uint64_t file_bytes_;
   bool shown_ = false;
   Clock::time_point start_;
   Clock::time_point last_draw_;

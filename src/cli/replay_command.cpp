@@ -1,5 +1,6 @@
 #include "cli/replay_command.h"
 
+#include <filesystem>
 #include <fmt/ostream.h>
 #include <iostream>
 #include <memory>
@@ -43,7 +44,9 @@ void run(const ReplayArgs& args) {
   }
   Curve curve(128);
   if (!args.no_chart) samples.add(&curve);
-  Progress progress(!args.quiet);
+  std::error_code size_error;
+  const std::uint64_t file_bytes = std::filesystem::file_size(args.trace, size_error);
+  Progress progress(!args.quiet, size_error ? 0 : file_bytes);
 
   const ReplayResult result = replay_trace(
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, &samples,

@@ -101,7 +101,7 @@ ReplayResult replay_events(const std::vector<Event>& events, const TraceHeader& 
   const SettingsForHeader fixed = [&](const TraceHeader&) { return settings; };
   ReplaySink sink(file, fixed, samples, observer);
   sink.on_header(header);
-  for (std::uint64_t i = 0; i < events.size(); ++i) sink.on_event(events[i], {i, std::nullopt});
+  for (std::uint64_t i = 0; i < events.size(); ++i) sink.on_event(events[i], {i, std::nullopt, 0});
   return sink.finish(header);
 }
 

@@ -31,6 +31,9 @@ class GzSource {
     if (buffer_[pos_++] == '\n') ++newlines_;
   }
 
+  // Bytes of the file as stored (compressed, for .gz) read so far, a buffer at a time.
+  std::uint64_t file_offset() const { return static_cast<std::uint64_t>(gzoffset(file_.get())); }
+
   // The 1-based line of the next byte.
   std::uint64_t line() const { return newlines_ + 1; }
 

@@ -257,7 +257,7 @@ void DocumentHandler::take_if_complete() {
   }
   const json event = builder_.take();
   const Event checked = validate_event(event, event_place());
-  sink_.on_event(checked, {result_.events, event_line_});
+  sink_.on_event(checked, {result_.events, event_line_, source_.file_offset()});
   ++result_.events;
   state_ = State::events;
 }

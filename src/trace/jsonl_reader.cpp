@@ -62,7 +62,7 @@ ReadResult read_jsonl_trace(GzSource& source, const std::string& file, TraceSink
       have_header = true;
       continue;
     }
-    sink.on_event(validate_event(value, place), {result.events, line_number});
+    sink.on_event(validate_event(value, place), {result.events, line_number, source.file_offset()});
     ++result.events;
   }
   if (!have_header) {

@@ -42,6 +42,7 @@ inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
 struct EventPosition {
   std::uint64_t index = 0;            // counting from 0
   std::optional<std::uint64_t> line;  // 1-based
+  std::uint64_t file_offset = 0;      // bytes of the file as stored read so far (progress)
 };
 
 struct TraceWarning {

@@ -1,0 +1,84 @@
+#include "cli/import_command.h"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+
+#include "cli/exit_codes.h"
+#include "cli/output_file.h"
+#include "import/import_summary.h"
+#include "import/mpy_log.h"
+#include "import/observe_merge.h"
+#include "report/number_format.h"
+#include "trace/format.h"
+#include "trace/writer.h"
+
+namespace gcsim::cli {
+namespace {
+
+struct ImportArgs {
+  std::string input;  // the log, or the capture
+  std::string trace;  // observe: the trace to merge into
+  std::string output;
+};
+
+// The writer writes .jsonl only; anything else would be misread by the ending.
+void require_jsonl(const std::string& path) {
+  if (trace_file_kind(path) != TraceFileKind::jsonl || path.ends_with(".gz")) {
+    throw std::runtime_error(fmt::format("{}: the output must be a .jsonl file", path));
+  }
+}
+
+void run_mpy_log(const ImportArgs& args) {
+  require_jsonl(args.output);
+  const MpyLogImport imported = import_mpy_log(args.input);
+  OutputFile out(args.output);
+  write_trace_jsonl(out.stream(), imported.header, imported.events);
+  out.commit();
+  write_import_summary(std::cout, imported, args.input, args.output);
+}
+
+void run_observe(const ImportArgs& args) {
+  require_jsonl(args.output);
+  std::ifstream capture(args.input, std::ios::binary);
+  if (!capture) throw std::runtime_error(fmt::format("cannot read {}", args.input));
+  const std::vector<Observation> observations = read_observe_capture(capture, args.input);
+  OutputFile out(args.output);
+  const MergeResult merged = merge_observations(args.trace, observations, args.input, out.stream());
+  out.commit();
+  fmt::print("{}: {} OBSERVE lines merged into {} → {}: {} events\n", args.input,
+             grouped(merged.observations), args.trace, args.output, grouped(merged.events));
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand("import", "turn device output into a trace");
+  cmd->require_subcommand(1);
+
+  auto log_args = std::make_shared<ImportArgs>();
+  CLI::App* log = cmd->add_subcommand(
+      "mpy-log", "a MicroPython MICROPY_DEBUG_VERBOSE log (plain or .gz) → a trace");
+  log->add_option("log", log_args->input, "the debug log")->required();
+  log->add_option("-o,--output", log_args->output, "the trace to write (.jsonl)")->required();
+  log->callback([log_args, &exit_code] {
+    run_mpy_log(*log_args);
+    exit_code = kExitOk;
+  });
+
+  auto observe_args = std::make_shared<ImportArgs>();
+  CLI::App* observe = cmd->add_subcommand(
+      "observe", "merge OBSERVE lines (tools/gcsim_probe.py) into a trace after its marks");
+  observe->add_option("capture", observe_args->input, "the device's output")->required();
+  observe->add_option("--trace", observe_args->trace, "the trace with the marks")->required();
+  observe->add_option("-o,--output", observe_args->output, "the trace to write (.jsonl)")
+      ->required();
+  observe->callback([observe_args, &exit_code] {
+    run_observe(*observe_args);
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace gcsim::cli

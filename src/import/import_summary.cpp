@@ -1,0 +1,58 @@
+#include "import/import_summary.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "report/number_format.h"
+
+namespace gcsim {
+
+std::string replay_command_for(const MpyLogHeap& heap, const std::string& trace_path) {
+  const GeometryParams& g = heap.geometry;
+  std::string command = fmt::format("gcsim replay {}", trace_path);
+  // Without a matching preset, the k210 preset (the default) with the fields that differ.
+  const Preset& base = *find_preset(heap.preset.empty() ? "k210" : heap.preset);
+  if (base.name != "k210") command += fmt::format(" --preset {}", base.name);
+  command += fmt::format(" --heap-size {}", g.heap_bytes);
+  if (g.start_offset != 0) command += fmt::format(" --start-offset {}", g.start_offset);
+  const GeometryParams& b = base.params;
+  if (g.word_bytes != b.word_bytes) command += fmt::format(" --word-bytes {}", g.word_bytes);
+  if (g.block_bytes != b.block_bytes) command += fmt::format(" --block-bytes {}", g.block_bytes);
+  if (g.finaliser != b.finaliser) command += fmt::format(" --finaliser {}", g.finaliser);
+  if (g.rules != b.rules) command += fmt::format(" --rules {}", rules_name(g.rules));
+  return command;
+}
+
+void write_import_summary(std::ostream& out, const MpyLogImport& imported,
+                          const std::string& log_name, const std::string& trace_path) {
+  const MpyLogStats& s = imported.stats;
+  const std::uint64_t unknown = s.shape_lines[static_cast<std::size_t>(LineShape::unknown)];
+  fmt::print(out,
+             "{}: {} lines → {}: {} events: {} allocations ({} failed), {} frees, {} in-place and "
+             "{} moving reallocs, {} drops; {} collections ({} out of memory, {} threshold, {} "
+             "explicit); {} observe and {} mark events; {} lines of other core files and other "
+             "text ignored; {} unknown gc/malloc lines, {} inconsistent lines.\n",
+             log_name, grouped(s.lines), trace_path, grouped(imported.events.size()),
+             grouped(s.allocations), grouped(s.failed_allocations), grouped(s.frees),
+             grouped(s.reallocs_in_place), grouped(s.reallocs_moved), grouped(s.drops),
+             grouped(s.collections()), grouped(s.collections_oom),
+             grouped(s.collections_threshold), grouped(s.collections_explicit),
+             grouped(s.observes), grouped(s.marks), grouped(s.ignored_lines),
+             grouped(unknown), grouped(imported.warnings.size() - unknown));
+  const MpyLogHeap& h = imported.heap;
+  fmt::print(out, "heap: {} bytes at start offset {} ({}{} rules): pool {} blocks = {} bytes\n",
+             grouped(h.geometry.heap_bytes), h.geometry.start_offset,
+             h.preset.empty() ? "" : h.preset + ", ", rules_name(h.geometry.rules),
+             grouped(h.pool_blocks), grouped(h.pool_bytes));
+  fmt::print(out, "replay with: {}\n", replay_command_for(h, trace_path));
+  const auto& warnings = imported.warnings;
+  for (std::size_t i = 0; i < warnings.size() && i < kSummaryWarnings; ++i) {
+    fmt::print(out, "  line {}: {}: {}\n", warnings[i].line, warnings[i].reason,
+               warnings[i].text);
+  }
+  if (warnings.size() > kSummaryWarnings) {
+    fmt::print(out, "  … and {} more lines\n", grouped(warnings.size() - kSummaryWarnings));
+  }
+}
+
+}  // namespace gcsim

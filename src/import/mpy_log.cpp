@@ -1,0 +1,338 @@
+#include "import/mpy_log.h"
+
+#include <fmt/format.h>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+#include "trace/gz_source.h"
+#include "trace/reader.h"
+#include "trace/trace_error.h"
+
+namespace gcsim {
+namespace {
+
+enum class CollectionKind { oom, threshold, explicit_ };
+
+// A gc_alloc call from its header line until the log shows how it ended.
+struct OpenAlloc {
+  std::uint64_t n_bytes = 0;
+  bool no_free_mem = false;                   // `no free mem` seen: the collection is OOM
+  std::optional<CollectionKind> collection{};  // the call's one collection, once it ran
+  std::optional<std::uint64_t> ptr{};           // gc_alloc(P): it succeeded
+};
+
+Event event(Op op, std::uint64_t id = 0, std::uint64_t size = 0) {
+  Event e;
+  e.op = op;
+  e.id = id;
+  e.size = size;
+  return e;
+}
+
+class Importer {
+ public:
+  explicit Importer(std::string log_name) : log_name_(std::move(log_name)) {}
+
+  void line(std::string_view text) {
+    text_ = text;
+    ++line_number_;
+    const LogLine l = parse_log_line(text);
+    MpyLogStats& s = out_.stats;
+    ++s.lines;
+    ++s.shape_lines[static_cast<std::size_t>(l.shape)];
+    if (is_ignored_shape(l.shape)) {
+      ++s.ignored_lines;
+      interrupted_ = collection_.has_value();
+      return;
+    }
+    if (l.shape == LineShape::unknown) {
+      warn("looks like gc/malloc output but fits no known line shape");
+      return;
+    }
+    if (l.shape == LineShape::gc_mark || l.shape == LineShape::gc_sweep) {
+      collection_line(l);
+      return;
+    }
+    if (collection_) end_collection();
+    if (move_free_ && !(l.shape == LineShape::gc_free && l.ptr == *move_free_)) {
+      warn(fmt::format("the move from {:x} is not followed by gc_free({:x})", *move_free_,
+                       *move_free_));
+      move_free_.reset();
+    }
+    gc_line(l);
+  }
+
+  MpyLogImport finish() {
+    if (collection_) end_collection();
+    close_alloc();
+    out_.heap = heap_.finish(log_name_);
+    out_.header.name = trace_name_for_log(log_name_);
+    out_.header.description = fmt::format("imported from {} by gcsim import mpy-log", log_name_);
+    out_.header.geometry = out_.heap.preset;
+    return std::move(out_);
+  }
+
+ private:
+  void gc_line(const LogLine& l) {
+    switch (l.shape) {
+      case LineShape::heap_init:
+      case LineShape::alloc_table:
+      case LineShape::finaliser_table:
+      case LineShape::pool:
+        heap_.take(l, line_number_);
+        return;
+      case LineShape::alloc_header:
+        close_alloc();
+        open_ = OpenAlloc{.n_bytes = l.n_bytes};
+        // gc_alloc of 0 blocks returns NULL at once: an object of size 0, not a failure.
+        if (l.n_blocks == 0) close_zero_size();
+        return;
+      case LineShape::alloc_no_free_mem:
+        if (open_ && !open_->ptr && !open_->collection && !open_->no_free_mem &&
+            open_->n_bytes == l.n_bytes) {
+          open_->no_free_mem = true;
+        } else {
+          warn("`no free mem` outside a gc_alloc of that size");
+        }
+        return;
+      case LineShape::alloc_ptr:
+        if (!open_ || open_->ptr) {
+          warn("gc_alloc(P) with no gc_alloc(N bytes -> K blocks) line open");
+          return;
+        }
+        if (id_at_.contains(l.ptr)) warn("gc_alloc returned an address that is still allocated");
+        open_->ptr = l.ptr;
+        return;
+      case LineShape::gc_realloc_move:
+        move(l.ptr, l.new_ptr);
+        return;
+      case LineShape::gc_free:
+        close_alloc();
+        if (l.ptr == 0) return;
+        if (move_free_ == l.ptr) {
+          move_free_.reset();  // the move's own free: the realloc event covers it
+          return;
+        }
+        if (const auto id = take_id(l.ptr, "gc_free")) {
+          emit(event(Op::free, *id));
+          ++out_.stats.frees;
+        }
+        return;
+      case LineShape::realloc:
+        close_alloc();
+        malloc_realloc(l);
+        return;
+      case LineShape::malloc:
+      case LineShape::free:
+      case LineShape::gc_layout:
+        close_alloc();
+        return;
+      case LineShape::observe:
+        close_alloc();
+        mark(l.label);
+        observe(l.mem_alloc, l.mem_free);
+        return;
+      case LineShape::heapmap:
+        close_alloc();
+        mark(l.label);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // gc_realloc(OLD -> NEW) right after the header's gc_alloc(NEW): the header was the move's.
+  void move(std::uint64_t old_ptr, std::uint64_t new_ptr) {
+    if (!open_ || open_->ptr != new_ptr) {
+      warn(fmt::format("gc_realloc does not follow gc_alloc({:x})", new_ptr));
+      return;
+    }
+    const auto it = id_at_.find(old_ptr);
+    if (it == id_at_.end()) {
+      warn("gc_realloc of an address not allocated; its new block becomes a new object");
+      close_alloc();
+      return;
+    }
+    const std::uint64_t id = it->second;
+    emit(event(Op::realloc, id, open_->n_bytes));
+    ++out_.stats.reallocs_moved;
+    open_.reset();
+    id_at_.erase(it);
+    id_at_[new_ptr] = id;
+    move_free_ = old_ptr;
+    last_move_ = {old_ptr, new_ptr};
+  }
+
+  // malloc.c's `realloc OLD, oldN, newN : NEW`.
+  void malloc_realloc(const LogLine& l) {
+    const auto move = std::exchange(last_move_, std::nullopt);
+    if (l.ptr == 0 || l.new_ptr == 0) return;  // from NULL (an alloc), refused, or to size 0
+    if (l.ptr != l.new_ptr) {
+      if (move != std::pair{l.ptr, l.new_ptr}) warn("a moving realloc that gc.c did not log");
+      return;
+    }
+    const auto it = id_at_.find(l.ptr);
+    if (it == id_at_.end()) {
+      warn("realloc of an address not allocated");
+      return;
+    }
+    emit(event(Op::realloc, it->second, l.n_bytes));
+    ++out_.stats.reallocs_in_place;
+  }
+
+  void collection_line(const LogLine& l) {
+    // Marking comes before sweeping and prints nothing else, so a gc_mark after a gc_sweep or
+    // after another line starts a new collection; a gc_sweep after other lines (a finaliser's
+    // output) goes on with the same one.
+    if (collection_ && l.shape == LineShape::gc_mark && (swept_in_run_ || interrupted_)) {
+      end_collection();
+    }
+    if (!collection_) begin_collection();
+    interrupted_ = false;
+    if (l.shape == LineShape::gc_sweep) {
+      swept_in_run_ = true;
+      if (const auto id = take_id(l.ptr, "gc_sweep")) {
+        emit(event(Op::drop, *id));
+        ++out_.stats.drops;
+      }
+    }
+  }
+
+  void begin_collection() {
+    // A collection after gc_alloc(P), or after the call's one collection: the call is over.
+    if (open_ && (open_->ptr || open_->collection)) close_alloc();
+    CollectionKind kind = CollectionKind::explicit_;
+    if (open_) {
+      kind = open_->no_free_mem ? CollectionKind::oom : CollectionKind::threshold;
+      open_->collection = kind;
+    }
+    collection_ = kind;
+    swept_in_run_ = false;
+  }
+
+  void end_collection() {
+    MpyLogStats& s = out_.stats;
+    switch (*collection_) {
+      case CollectionKind::oom: ++s.collections_oom; break;
+      case CollectionKind::threshold: ++s.collections_threshold; break;
+      case CollectionKind::explicit_: ++s.collections_explicit; break;
+    }
+    if (*collection_ != CollectionKind::oom) emit(event(Op::collect));
+    collection_.reset();
+  }
+
+  // The open gc_alloc call is over: it succeeded (an `alloc`), or it failed (an `alloc` the
+  // replay fails too; with no OOM collection of its own, gc is disabled around it so the replay
+  // makes none either).
+  void close_alloc() {
+    if (!open_) return;
+    const OpenAlloc a = *open_;
+    open_.reset();
+    const std::uint64_t id = next_id_++;
+    ++out_.stats.allocations;
+    if (a.ptr) {
+      emit(event(Op::alloc, id, a.n_bytes));
+      id_at_[*a.ptr] = id;
+      return;
+    }
+    ++out_.stats.failed_allocations;
+    const bool wrap = a.collection != CollectionKind::oom;
+    if (wrap) emit(event(Op::disable));
+    emit(event(Op::alloc, id, a.n_bytes));
+    if (wrap) emit(event(Op::enable));
+  }
+
+  void close_zero_size() {
+    open_.reset();
+    ++out_.stats.allocations;
+    emit(event(Op::alloc, next_id_++, 0));
+  }
+
+  std::optional<std::uint64_t> take_id(std::uint64_t ptr, std::string_view what) {
+    const auto it = id_at_.find(ptr);
+    if (it == id_at_.end()) {
+      warn(fmt::format("{} of an address not allocated", what));
+      return std::nullopt;
+    }
+    const std::uint64_t id = it->second;
+    id_at_.erase(it);
+    return id;
+  }
+
+  void mark(std::string_view label) {
+    Event e = event(Op::mark);
+    e.text = label;
+    emit(std::move(e));
+    ++out_.stats.marks;
+  }
+
+  void observe(std::int64_t mem_alloc, std::int64_t mem_free) {
+    Event e = event(Op::observe);
+    e.mem_alloc = mem_alloc;
+    e.mem_free = mem_free;
+    emit(std::move(e));
+    ++out_.stats.observes;
+  }
+
+  void emit(Event e) { out_.events.push_back(std::move(e)); }
+
+  void warn(std::string reason) {
+    out_.warnings.push_back({line_number_, std::string(text_), std::move(reason)});
+  }
+
+  std::string log_name_;
+  MpyLogImport out_;
+  MpyLogHeapReader heap_;
+  std::uint64_t line_number_ = 0;
+  std::string_view text_;  // the current line
+
+  std::unordered_map<std::uint64_t, std::uint64_t> id_at_;  // address → id of the object there
+  std::uint64_t next_id_ = 1;
+  std::optional<OpenAlloc> open_;
+  std::optional<CollectionKind> collection_;  // inside a run of gc_mark/gc_sweep lines
+  bool swept_in_run_ = false;
+  bool interrupted_ = false;                  // another line came since the last gc_mark/sweep
+  std::optional<std::uint64_t> move_free_;    // OLD of a move, until its gc_free(OLD)
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> last_move_;  // for malloc.c's line
+};
+
+}  // namespace
+
+MpyLogImport import_mpy_log(std::istream& log, const std::string& log_name) {
+  Importer importer(log_name);
+  std::string text;
+  while (std::getline(log, text)) importer.line(text);
+  return importer.finish();
+}
+
+MpyLogImport import_mpy_log(const std::string& path) {
+  Importer importer(path);
+  GzSource source(path);
+  std::string text;
+  for (;;) {
+    const GzSource::LineEnd end = source.read_line(text, kMaxLineBytes);
+    if (end == GzSource::LineEnd::too_long) {
+      throw TraceError({.file = path,
+                        .line = source.line(),
+                        .rule = "line-too-long",
+                        .detail = fmt::format("a log line over {} bytes", kMaxLineBytes)});
+    }
+    if (end == GzSource::LineEnd::end_of_file && text.empty()) break;
+    importer.line(text);
+    if (end == GzSource::LineEnd::end_of_file) break;
+  }
+  return importer.finish();
+}
+
+std::string trace_name_for_log(const std::string& log_name) {
+  std::string name = log_name.substr(log_name.find_last_of('/') + 1);
+  for (std::string_view suffix : {".gz", ".log", ".txt"}) {
+    if (name.ends_with(suffix) && name.size() > suffix.size()) {
+      name.resize(name.size() - suffix.size());
+    }
+  }
+  return name;
+}
+
+}  // namespace gcsim
