@@ -6,6 +6,7 @@
 #include "cli/geometry_command.h"
 #include "cli/import_command.h"
 #include "cli/replay_command.h"
+#include "cli/synth_command.h"
 
 int main(int argc, char** argv) {
   using namespace gcsim::cli;
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   add_geometry_command(app, exit_code);
   add_import_command(app, exit_code);
   add_replay_command(app, exit_code);
+  add_synth_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

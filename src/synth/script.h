@@ -1,0 +1,37 @@
+// Script: what a workload generator works with — the trace builder, the seeded random source,
+// the interpreter's runtime state, the main script's variables — and its steps: boot and run
+// main.py's module level, then one `mark` per frame of its loop.
+#pragma once
+
+#include <cstdint>
+
+#include "synth/compile_model.h"
+#include "synth/runtime.h"
+#include "synth/synth_random.h"
+#include "synth/trace_builder.h"
+#include "synth/variables.h"
+
+namespace gcsim::synth {
+
+class Script {
+ public:
+  // Boots the interpreter (mp_init's allocations).
+  Script(TraceBuilder& builder, std::uint64_t seed)
+      : b(builder), rng(seed), rt(builder), vars(builder) {}
+
+  // Compiles and runs main.py's module level; its function object stays held (the script is
+  // running) for the rest of the trace.
+  void run_main_module(const SourceShape& shape) { main_function_ = run_main(b, rng, rt, shape); }
+  // `mark "frame N"`: the start of one pass of the script's loop.
+  void frame(std::uint32_t n);
+
+  TraceBuilder& b;
+  SynthRandom rng;
+  Runtime rt;
+  Variables vars;
+
+ private:
+  ObjectId main_function_;
+};
+
+}  // namespace gcsim::synth
