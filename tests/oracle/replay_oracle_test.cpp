@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 
 #include "collector/heap_info.h"
 #include "oracle_data.h"
 #include "replay/driver.h"
+#include "report/state_csv.h"
 
 namespace gcsim {
 namespace {
@@ -85,7 +87,32 @@ class OracleReplay : public ::testing::TestWithParam<oracle::OracleRun> {};
 TEST_P(OracleReplay, MatchesTheRealCollectorAfterEveryEvent) {
   const oracle::OracleRun& run = GetParam();
   OracleComparer got(run.events < 5000 ? 1 : 211);
-  const ReplayResult result = replay_trace(run.trace_file, settings_for(run), nullptr, &got);
+  std::ostringstream csv;
+  StateCsvWriter csv_writer(csv, 1);
+  const ReplayResult result = replay_trace(run.trace_file, settings_for(run), &csv_writer, &got);
+
+  // The per-event CSV gcsim writes (--csv) carries the oracle's columns, row for row.
+  {
+    const auto want = oracle::load_states(run.csv);
+    std::istringstream rows(csv.str());
+    std::string line;
+    std::getline(rows, line);
+    ASSERT_EQ(line, kStateCsvHeader);
+    for (const auto& w : want) {
+      ASSERT_TRUE(std::getline(rows, line)) << "CSV ends before event " << w.event;
+      // event,op,mem_alloc,mem_free,max_free,free_runs,collections
+      std::vector<std::string> f;
+      std::istringstream cells(line);
+      for (std::string cell; std::getline(cells, cell, ',');) f.push_back(cell);
+      ASSERT_EQ(f.size(), 7u) << line;
+      ASSERT_EQ(f[0], std::to_string(w.event));
+      ASSERT_TRUE(f[2] == std::to_string(w.mem_alloc) && f[3] == std::to_string(w.mem_free) &&
+                  f[4] == std::to_string(w.max_free) && f[6] == std::to_string(w.collections))
+          << "CSV row " << line << " vs oracle " << w.mem_alloc << "," << w.mem_free << ","
+          << w.max_free << "," << w.collections;
+    }
+    ASSERT_FALSE(std::getline(rows, line)) << "extra CSV row " << line;
+  }
 
   const auto want_states = oracle::load_states(run.csv);
   ASSERT_EQ(got.states.size(), want_states.size());
