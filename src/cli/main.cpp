@@ -4,8 +4,10 @@
 
 #include "cli/exit_codes.h"
 #include "cli/geometry_command.h"
+#include "cli/heapmap_command.h"
 #include "cli/import_command.h"
 #include "cli/replay_command.h"
+#include "cli/report_command.h"
 #include "cli/synth_command.h"
 
 int main(int argc, char** argv) {
@@ -15,8 +17,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "gcsim 0.1.0");
   int exit_code = kExitOk;
   add_geometry_command(app, exit_code);
+  add_heapmap_command(app, exit_code);
   add_import_command(app, exit_code);
   add_replay_command(app, exit_code);
+  add_report_command(app, exit_code);
   add_synth_command(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,65 @@
+#include "cli/report_command.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <memory>
+#include <optional>
+
+#include "cli/exit_codes.h"
+#include "cli/heapmap_command.h"
+#include "cli/output_file.h"
+#include "cli/progress.h"
+#include "cli/replay_options.h"
+#include "report/html_report.h"
+#include "report/number_format.h"
+
+namespace gcsim::cli {
+namespace {
+
+struct ReportArgs {
+  std::string trace;
+  std::string output_path;
+  ReplayOptions replay;
+  std::optional<std::string> pool_address;
+  bool quiet = false;
+};
+
+void run(const ReportArgs& args) {
+  const std::optional<std::uint64_t> pool_address = parse_pool_address(args.pool_address);
+  OutputFile out(args.output_path);
+  std::error_code size_error;
+  const std::uint64_t file_bytes = std::filesystem::file_size(args.trace, size_error);
+  Progress progress(!args.quiet, size_error ? 0 : file_bytes);
+  const ReportData data = collect_report_data(
+      args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, &progress);
+  for (const TraceWarning& w : data.result.warnings) {
+    fmt::print(stderr, "gcsim: warning: {}\n", w.message);
+  }
+  write_html_report(out.stream(), data, pool_address);
+  out.commit();
+  if (args.quiet) return;
+  const ReplaySummary& s = data.result.summary;
+  fmt::print("{}: {} events, {} collections, {} MemoryErrors, "
+             "peak mem_alloc {} bytes at event {}\n",
+             args.output_path, grouped(s.events), grouped(s.collections_total),
+             grouped(s.failures_total), grouped(s.peak_mem_alloc.value),
+             grouped(s.peak_mem_alloc.event));
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ReportArgs>();
+  CLI::App* cmd = app.add_subcommand("report", "replay a trace and write an HTML report");
+  cmd->add_option("trace", args->trace, "trace file (.json, .jsonl, optionally .gz)")->required();
+  cmd->add_option("-o,--output", args->output_path, "the HTML file to write")->required();
+  args->replay.add_to(*cmd);
+  add_pool_address_option(*cmd, args->pool_address);
+  cmd->add_flag("--quiet,-q", args->quiet, "print nothing on stdout, no progress line");
+  cmd->callback([args, &exit_code] {
+    run(*args);
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace gcsim::cli

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Opens gcsim's HTML report in headless Chromium and checks the DOM the browser built: both
+# curve charts are there, with one tick per collection and one marker per MemoryError, and the
+# heap maps are drawn. Installs Chromium (the Debian package `chromium`) if it is missing.
+#
+#   tools/check-report.sh [GCSIM] [--screenshot]
+#     GCSIM         the gcsim binary (default: build/gcsim)
+#     --screenshot  also write docs/report.png: the demo trace's report, 1280×2000
+#
+# Checked: tests/cli/data/classes.jsonl at --heap-size 4096 (4 collections, 3 MemoryErrors),
+# and the demo trace (traces/camera-preview.jsonl, or tests/oracle/data/fragmentation.jsonl
+# where it is missing) at --heap-size 65536, against the counts `gcsim replay --json` gives.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+gcsim=$root/build/gcsim
+screenshot=0
+for arg in "$@"; do
+  case $arg in
+    --screenshot) screenshot=1 ;;
+    *) gcsim=$arg ;;
+  esac
+done
+
+if ! command -v chromium >/dev/null; then
+  sudo=""; [[ $(id -u) == 0 ]] || sudo=sudo
+  $sudo apt-get install -y chromium >/dev/null || { $sudo apt-get update >/dev/null &&
+    $sudo apt-get install -y chromium >/dev/null; }
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+browser() {  # browser OUTPUT-FLAG... FILE: headless, offline, a throwaway profile
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$(mktemp -d -p "$tmp")" "$@" 2>>"$tmp/chromium.log"
+}
+
+failed=0
+fail() { echo "FAIL: $*"; failed=1; }
+# count FILE SVG-ID CLASS: elements of class CLASS inside <svg id=SVG-ID> of the dumped DOM.
+count() {
+  sed -n "/<svg[^>]* id=\"$2\"/,/<\/svg>/p" "$1" | { grep -o "class=\"$3[\" ]" || true; } | wc -l
+}
+# check_report NAME TRACE COLLECTIONS FAILURES [gcsim report options]
+check_report() {
+  local name=$1 trace=$2 collections=$3 failures=$4
+  shift 4
+  "$gcsim" report "$trace" -o "$tmp/$name.html" --quiet "$@"
+  browser --dump-dom "file://$tmp/$name.html" >"$tmp/$name.dom.html"
+  grep -q '<svg[^>]* id="chart-events"' "$tmp/$name.dom.html" || fail "$name: no svg#chart-events"
+  for chart in chart-events chart-bytes; do
+    local ticks markers
+    ticks=$(count "$tmp/$name.dom.html" "$chart" collection-tick)
+    markers=$(count "$tmp/$name.dom.html" "$chart" failure-marker)
+    [[ $ticks == "$collections" ]] || fail "$name: $chart has $ticks collection ticks, want $collections"
+    [[ $markers == "$failures" ]] || fail "$name: $chart has $markers failure markers, want $failures"
+  done
+  grep -q '<svg[^>]* id="peak-map-tiles"' "$tmp/$name.dom.html" || fail "$name: no heap tiles at the peak"
+  echo "$name: $collections collection ticks, $failures failure markers"
+}
+
+check_report classes "$root/tests/cli/data/classes.jsonl" 4 3 --heap-size 4096
+
+demo=$root/traces/camera-preview.jsonl
+[[ -f $demo ]] || demo=$root/tests/oracle/data/fragmentation.jsonl
+"$gcsim" replay "$demo" --heap-size 65536 --json "$tmp/demo.json" --quiet
+read -r collections failures < <(python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))["summary"]
+print(s["collections"]["total"], s["failures"]["total"])' "$tmp/demo.json")
+check_report demo "$demo" "$collections" "$failures" --heap-size 65536
+
+if [[ $screenshot == 1 ]]; then
+  mkdir -p "$root/docs"
+  (cd "$root" && "$gcsim" report "${demo#"$root"/}" --heap-size 65536 -o "$tmp/report.html" --quiet)
+  browser --screenshot="$root/docs/report.png" --window-size=1280,2000 "file://$tmp/report.html" \
+    >/dev/null
+  echo "wrote docs/report.png"
+fi
+exit $failed
