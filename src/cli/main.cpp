@@ -6,8 +6,10 @@
 #include "cli/geometry_command.h"
 #include "cli/heapmap_command.h"
 #include "cli/import_command.h"
+#include "cli/merge_command.h"
 #include "cli/replay_command.h"
 #include "cli/report_command.h"
+#include "cli/sweep_command.h"
 #include "cli/synth_command.h"
 
 int main(int argc, char** argv) {
@@ -19,8 +21,10 @@ int main(int argc, char** argv) {
   add_geometry_command(app, exit_code);
   add_heapmap_command(app, exit_code);
   add_import_command(app, exit_code);
+  add_merge_command(app, exit_code);
   add_replay_command(app, exit_code);
   add_report_command(app, exit_code);
+  add_sweep_command(app, exit_code);
   add_synth_command(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,73 @@
+#include "sweep/budgets.h"
+
+#include <fmt/format.h>
+#include <stdexcept>
+
+#include "report/number_format.h"
+
+namespace gcsim::sweep {
+namespace {
+
+// The budget a trace keeps: "*" with the trace's own fields on top.
+Budget budget_for(const Budgets& budgets, const std::string& trace) {
+  Budget b;
+  for (const char* name : {"*", trace.c_str()}) {
+    const auto it = budgets.find(name);
+    if (it == budgets.end()) continue;
+    const Budget& from = it->second;
+    for (auto field : {&Budget::max_failures, &Budget::max_collections, &Budget::max_peak,
+                       &Budget::min_largest_free}) {
+      if (from.*field) b.*field = from.*field;
+    }
+  }
+  return b;
+}
+
+struct Limit {
+  const char* name;
+  std::optional<std::uint64_t> Budget::*field;
+  const char* metric;
+  bool at_most;  // else at least
+};
+
+constexpr Limit kLimits[] = {
+    {"max_failures", &Budget::max_failures, "failures.total", true},
+    {"max_collections", &Budget::max_collections, "collections.total", true},
+    {"max_peak", &Budget::max_peak, "peak_mem_alloc", true},
+    {"min_largest_free", &Budget::min_largest_free, "lowest_max_free", false},
+};
+
+}  // namespace
+
+void check_budget_names(const Budgets& budgets, const std::vector<SweepTrace>& traces) {
+  for (const auto& [name, budget] : budgets) {
+    bool known = name == "*";
+    for (const SweepTrace& t : traces) known = known || t.name == name;
+    if (!known) {
+      throw std::invalid_argument(
+          fmt::format("budget for '{}': the sweep has no such trace", name));
+    }
+  }
+}
+
+std::vector<Check> check_budgets(const SweepResult& result, const Budgets& budgets) {
+  check_budget_names(budgets, result.spec.traces);
+  std::vector<Check> checks;
+  for (const CellResult& cell : result.cells) {
+    const Budget b = budget_for(budgets, result.spec.traces[cell.coord.trace].name);
+    for (const Limit& limit : kLimits) {
+      if (!(b.*limit.field)) continue;
+      const std::uint64_t value = count_of(cell, limit.metric);
+      const std::uint64_t bound = *(b.*limit.field);
+      const bool ok = limit.at_most ? value <= bound : value >= bound;
+      checks.push_back(
+          {cell.index, limit.name, ok ? CheckStatus::passed : CheckStatus::failed,
+           fmt::format("{} {} {} {} {}", limit.metric, grouped(value),
+                       ok ? (limit.at_most ? "<=" : ">=") : (limit.at_most ? ">" : "<"), limit.name,
+                       grouped(bound))});
+    }
+  }
+  return checks;
+}
+
+}  // namespace gcsim::sweep

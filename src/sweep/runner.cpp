@@ -1,0 +1,82 @@
+#include "sweep/runner.h"
+
+#include "collector/trigger.h"
+#include "sweep/min_heap.h"
+#include "sweep/parallel.h"
+
+namespace gcsim::sweep {
+namespace {
+
+// The task numbers of `n` tasks a shard runs (all of them without a shard).
+std::vector<std::size_t> tasks_of(std::size_t n, const std::optional<Shard>& shard) {
+  std::vector<std::size_t> tasks;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!shard || shard->holds(i)) tasks.push_back(i);
+  }
+  return tasks;
+}
+
+void check_heap_sizes(const SweepSpec& spec) {
+  for (const SweepTrace& trace : spec.traces) {
+    for (const GridValue& heap : spec.heap_sizes) {
+      GeometryParams g = trace.geometry;
+      g.heap_bytes = resolve_heap_bytes(heap, g.heap_bytes);
+      layout_for(g);
+    }
+  }
+}
+
+}  // namespace
+
+CellResult make_cell(std::size_t index, const CellCoord& coord, const ReplayResult& replay) {
+  CellResult cell;
+  cell.index = index;
+  cell.coord = coord;
+  cell.threshold_requested = replay.settings.threshold_bytes;
+  cell.threshold_effective =
+      effective_threshold_bytes(replay.settings.threshold_bytes, replay.layout.params.block_bytes);
+  cell.heap_bytes = replay.layout.params.heap_bytes;
+  cell.pool_blocks = replay.layout.pool_blocks;
+  cell.pool_bytes = replay.layout.pool_bytes;
+  for (const Metric& m : replay_metrics()) cell.metrics.push_back(m.value(replay.summary));
+  return cell;
+}
+
+SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& traces,
+                      std::optional<Shard> shard, unsigned jobs) {
+  check_heap_sizes(spec);
+  SweepResult result{spec, shard, {}, {}};
+  const GridShape shape = spec.shape();
+
+  const std::vector<std::size_t> cells = tasks_of(shape.cells(), shard);
+  result.cells.resize(cells.size());
+  run_parallel(cells.size(), jobs, [&](std::size_t slot) {
+    const CellCoord c = shape.at(cells[slot]);
+    const SweepTrace& trace = spec.traces[c.trace];
+    const std::uint64_t heap_bytes =
+        resolve_heap_bytes(spec.heap_sizes[c.heap], trace.geometry.heap_bytes);
+    const ReplaySettings settings = cell_settings(trace, spec.thresholds[c.threshold], heap_bytes);
+    const TraceEvents& t = traces[c.trace];
+    result.cells[slot] =
+        make_cell(cells[slot], c, replay_events(t.events, t.header, settings, trace.file));
+  });
+
+  if (!spec.min_heap) return result;
+  const std::vector<std::size_t> searches =
+      tasks_of(spec.traces.size() * spec.thresholds.size(), shard);
+  result.min_heaps.resize(searches.size());
+  run_parallel(searches.size(), jobs, [&](std::size_t slot) {
+    const std::size_t index = searches[slot];
+    const std::size_t trace = index / spec.thresholds.size();
+    const std::size_t threshold = index % spec.thresholds.size();
+    MinHeapResult& m = result.min_heaps[slot];
+    m = find_min_heap(spec.traces[trace], traces[trace].header, traces[trace].events,
+                      spec.thresholds[threshold]);
+    m.index = index;
+    m.trace = trace;
+    m.threshold = threshold;
+  });
+  return result;
+}
+
+}  // namespace gcsim::sweep

@@ -1,0 +1,174 @@
+#include "sweep/sweep_json.h"
+
+#include "report/replay_json.h"
+
+namespace gcsim::sweep {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+json optional_json(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+json traces_json(const SweepSpec& spec) {
+  json out = json::array();
+  for (const SweepTrace& t : spec.traces) {
+    const GeometryParams& g = t.geometry;
+    out.push_back({{"name", t.name},
+                   {"file", t.file},
+                   {"events", t.events},
+                   {"preset", t.preset},
+                   {"geometry",
+                    {{"rules", rules_name(g.rules)},
+                     {"word_bytes", g.word_bytes},
+                     {"block_bytes", g.block_bytes},
+                     {"finaliser", g.finaliser},
+                     {"start_offset", g.start_offset}}},
+                   {"default_heap_bytes", g.heap_bytes},
+                   {"default_threshold", t.port_threshold_bytes}});
+  }
+  return out;
+}
+
+json labels(const std::vector<GridValue>& values) {
+  json out = json::array();
+  for (const GridValue& v : values) out.push_back(v.label());
+  return out;
+}
+
+json cell_json(const SweepSpec& spec, const CellResult& c) {
+  json out = {{"index", c.index},
+              {"trace", spec.traces[c.coord.trace].name},
+              {"threshold", spec.thresholds[c.coord.threshold].label()},
+              {"heap", spec.heap_sizes[c.coord.heap].label()},
+              {"threshold_requested", c.threshold_requested},
+              {"threshold_effective", c.threshold_effective},
+              {"heap_bytes", c.heap_bytes},
+              {"pool_blocks", c.pool_blocks},
+              {"pool_bytes", c.pool_bytes}};
+  const auto metrics = replay_metrics();
+  for (std::size_t i = 0; i < metrics.size(); ++i) {
+    std::visit([&](auto v) { set_dotted(out, metrics[i].key, v); }, c.metrics[i]);
+  }
+  const std::uint64_t cycles = gc_cycles(spec, c);
+  out["gc_cycles"] = cycles;
+  out["gc_time_ms"] = spec.cost.milliseconds(cycles);
+  return out;
+}
+
+json cell_ref(const SweepResult& r, std::size_t index) {
+  const CellResult& c = cell_with_index(r, index);
+  return {{"cell", c.index},
+          {"threshold", r.spec.thresholds[c.coord.threshold].label()},
+          {"heap", r.spec.heap_sizes[c.coord.heap].label()},
+          {"threshold_requested", c.threshold_requested},
+          {"heap_bytes", c.heap_bytes}};
+}
+
+json recommendations_json(const SweepReport& report) {
+  json out = json::array();
+  for (const Recommendation& rec : report.recommendations) {
+    out.push_back(
+        {{"trace", report.result.spec.traces[rec.trace].name},
+         {"rule", kRecommendationRule},
+         {"best", cell_ref(report.result, rec.best)},
+         {"runner_up", rec.runner_up ? cell_ref(report.result, *rec.runner_up) : json(nullptr)},
+         {"decided_by", decided_by_name(rec.decided_by)},
+         {"reason", rec.reason}});
+  }
+  return out;
+}
+
+json min_heap_json(const SweepResult& r) {
+  json out = json::array();
+  for (const MinHeapResult& m : r.min_heaps) {
+    const MinHeapFigures f = min_heap_figures(r.spec, m);
+    out.push_back({{"index", m.index},
+                   {"trace", r.spec.traces[m.trace].name},
+                   {"threshold", r.spec.thresholds[m.threshold].label()},
+                   {"heap_bytes", m.heap_bytes ? json(*m.heap_bytes) : json(nullptr)},
+                   {"pool_blocks", m.pool_blocks},
+                   {"searched_to_bytes", m.searched_to_bytes},
+                   {"replays", m.replays},
+                   {"margin_bytes", optional_json(f.margin_bytes)},
+                   {"kpu_bytes_left", optional_json(f.kpu_left_at_min_bytes)},
+                   {"kpu_bytes_left_at_default", optional_json(f.kpu_left_at_default_bytes)}});
+  }
+  return out;
+}
+
+json gate_json(const SweepReport& report) {
+  if (!report.gate) return nullptr;
+  const Gate& g = *report.gate;
+  const SweepResult& r = report.result;
+  json checks = json::array();
+  for (const Check& c : g.checks) {
+    const CellResult& cell = cell_with_index(r, c.cell);
+    checks.push_back({{"cell", c.cell},
+                      {"trace", r.spec.traces[cell.coord.trace].name},
+                      {"setting", setting_name(r.spec, cell)},
+                      {"check", c.name},
+                      {"status", status_name(c.status)},
+                      {"message", c.message}});
+  }
+  return {{"baseline", g.baseline_file ? json(*g.baseline_file) : json(nullptr)},
+          {"tolerance", g.tolerance},
+          {"passed", g.passed()},
+          {"checks_total", g.checks.size()},
+          {"failed", g.count(CheckStatus::failed)},
+          {"skipped", g.count(CheckStatus::skipped)},
+          {"checks", checks}};
+}
+
+}  // namespace
+
+std::string_view decided_by_name(DecidedBy by) {
+  switch (by) {
+    case DecidedBy::only_setting: return "only_setting";
+    case DecidedBy::failures: return "failures";
+    case DecidedBy::gc_work: return "gc_work";
+    case DecidedBy::lowest_max_free: return "lowest_max_free";
+    case DecidedBy::heap: return "heap";
+    case DecidedBy::grid_order: break;
+  }
+  return "grid_order";
+}
+
+json spec_to_json(const SweepSpec& spec) {
+  return {{"traces", traces_json(spec)},
+          {"grid",
+           {{"order", "trace, heap size, threshold"},
+            {"thresholds", labels(spec.thresholds)},
+            {"heap_sizes", labels(spec.heap_sizes)},
+            {"min_heap", spec.min_heap}}},
+          {"cost_model",
+           {{"cpu_mhz", spec.cost.cpu_mhz},
+            {"cycles_per_block_marked", spec.cost.cycles_per_block_marked},
+            {"cycles_per_block_swept", spec.cost.cycles_per_block_swept},
+            {"cycles_per_collection", spec.cost.cycles_per_collection}}},
+          {"k210_memory",
+           {{"sram_bytes", spec.k210.sram_bytes},
+            {"firmware_bytes", spec.k210.firmware_bytes},
+            {"camera_bytes", spec.k210.camera_bytes},
+            {"lcd_bytes", spec.k210.lcd_bytes}}}};
+}
+
+json sweep_to_json(const SweepReport& report) {
+  const SweepResult& r = report.result;
+  json out;
+  out["schema"] = kSweepSchema;
+  const json spec = spec_to_json(r.spec);
+  for (const auto& [key, value] : spec.items()) out[key] = value;
+  out["shard"] =
+      r.shard ? json{{"index", r.shard->index}, {"count", r.shard->count}} : json(nullptr);
+  out["cells_total"] = r.spec.shape().cells();
+  json cells = json::array();
+  for (const CellResult& c : r.cells) cells.push_back(cell_json(r.spec, c));
+  out["cells"] = cells;
+  out["recommendations"] = recommendations_json(report);
+  out["min_heap"] = min_heap_json(r);
+  out["gate"] = gate_json(report);
+  return out;
+}
+
+}  // namespace gcsim::sweep

@@ -1,0 +1,228 @@
+#include "sweep/sweep_json_read.h"
+
+#include <fmt/format.h>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+
+#include "sweep/sweep_json.h"
+
+namespace gcsim::sweep {
+namespace {
+
+using json = nlohmann::json;
+
+// Reads with errors that say where: every accessor names its path inside the file.
+class Reader {
+ public:
+  explicit Reader(const std::string& file) : file_(file) {}
+
+  [[noreturn]] void fail(const std::string& where, const std::string& what) const {
+    throw std::runtime_error(
+        fmt::format("{}: {}{}{}", file_, where, where.empty() ? "" : ": ", what));
+  }
+  const json& at(const json& object, std::string_view dotted, const std::string& where) const {
+    const json* at = &object;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t dot = dotted.find('.', start);
+      const std::string part(
+          dotted.substr(start, dot == std::string_view::npos ? dotted.npos : dot - start));
+      if (!at->is_object() || !at->contains(part)) fail(where, fmt::format("no '{}'", dotted));
+      at = &(*at)[part];
+      if (dot == std::string_view::npos) return *at;
+      start = dot + 1;
+    }
+  }
+  std::uint64_t u64(const json& o, std::string_view key, const std::string& where) const {
+    const json& v = at(o, key, where);
+    if (!v.is_number_integer() || (!v.is_number_unsigned() && v.get<std::int64_t>() < 0)) {
+      fail(where, fmt::format("'{}' is not a count", key));
+    }
+    return v.get<std::uint64_t>();
+  }
+  std::int64_t i64(const json& o, std::string_view key, const std::string& where) const {
+    const json& v = at(o, key, where);
+    if (!v.is_number_integer()) fail(where, fmt::format("'{}' is not a whole number", key));
+    return v.get<std::int64_t>();
+  }
+  std::string text(const json& o, std::string_view key, const std::string& where) const {
+    const json& v = at(o, key, where);
+    if (!v.is_string()) fail(where, fmt::format("'{}' is not a string", key));
+    return v.get<std::string>();
+  }
+  const json& array(const json& o, std::string_view key) const {
+    const json& v = at(o, key, "");
+    if (!v.is_array()) fail("", fmt::format("'{}' is not an array", key));
+    return v;
+  }
+
+ private:
+  const std::string& file_;
+};
+
+std::uint32_t u32(const Reader& in, const json& o, std::string_view key, const std::string& where) {
+  const std::uint64_t v = in.u64(o, key, where);
+  if (v > UINT32_MAX) in.fail(where, fmt::format("'{}' is too large", key));
+  return static_cast<std::uint32_t>(v);
+}
+
+SweepTrace read_trace(const Reader& in, const json& t, const std::string& where) {
+  SweepTrace out;
+  out.name = in.text(t, "name", where);
+  out.file = in.text(t, "file", where);
+  out.events = in.u64(t, "events", where);
+  out.preset = in.text(t, "preset", where);
+  const auto rules = rules_from_name(in.text(t, "geometry.rules", where));
+  if (!rules) in.fail(where, "unknown geometry.rules");
+  out.geometry.rules = *rules;
+  out.geometry.word_bytes = u32(in, t, "geometry.word_bytes", where);
+  out.geometry.block_bytes = u32(in, t, "geometry.block_bytes", where);
+  const json& fin = in.at(t, "geometry.finaliser", where);
+  if (!fin.is_boolean()) in.fail(where, "'geometry.finaliser' is not true or false");
+  out.geometry.finaliser = fin.get<bool>();
+  out.geometry.start_offset = u32(in, t, "geometry.start_offset", where);
+  out.geometry.heap_bytes = in.u64(t, "default_heap_bytes", where);
+  out.port_threshold_bytes = in.i64(t, "default_threshold", where);
+  return out;
+}
+
+std::vector<GridValue> read_labels(const Reader& in, const json& doc, std::string_view key,
+                                   GridAxis axis) {
+  std::vector<GridValue> out;
+  for (const json& label : in.array(doc, key)) {
+    if (!label.is_string()) in.fail(std::string(key), "a label is not a string");
+    try {
+      out.push_back(parse_grid_list(label.get<std::string>(), axis).at(0));
+    } catch (const GridError& e) {
+      in.fail(std::string(key), e.what());
+    }
+  }
+  if (out.empty()) in.fail(std::string(key), "empty");
+  return out;
+}
+
+SweepSpec read_spec(const Reader& in, const json& doc) {
+  SweepSpec spec;
+  const json& traces = in.array(doc, "traces");
+  for (std::size_t i = 0; i < traces.size(); ++i) {
+    spec.traces.push_back(read_trace(in, traces[i], fmt::format("traces[{}]", i)));
+  }
+  spec.thresholds = read_labels(in, doc, "grid.thresholds", GridAxis::threshold);
+  spec.heap_sizes = read_labels(in, doc, "grid.heap_sizes", GridAxis::heap_size);
+  const json& min_heap = in.at(doc, "grid.min_heap", "");
+  if (!min_heap.is_boolean()) in.fail("grid", "'min_heap' is not true or false");
+  spec.min_heap = min_heap.get<bool>();
+  spec.cost.cpu_mhz = u32(in, doc, "cost_model.cpu_mhz", "");
+  spec.cost.cycles_per_block_marked = u32(in, doc, "cost_model.cycles_per_block_marked", "");
+  spec.cost.cycles_per_block_swept = u32(in, doc, "cost_model.cycles_per_block_swept", "");
+  spec.cost.cycles_per_collection = u32(in, doc, "cost_model.cycles_per_collection", "");
+  spec.k210.sram_bytes = in.u64(doc, "k210_memory.sram_bytes", "");
+  spec.k210.firmware_bytes = in.u64(doc, "k210_memory.firmware_bytes", "");
+  spec.k210.camera_bytes = in.u64(doc, "k210_memory.camera_bytes", "");
+  spec.k210.lcd_bytes = in.u64(doc, "k210_memory.lcd_bytes", "");
+  return spec;
+}
+
+CellResult read_cell(const Reader& in, const SweepSpec& spec, const json& c,
+                     const std::string& where) {
+  CellResult cell;
+  cell.index = in.u64(c, "index", where);
+  const GridShape shape = spec.shape();
+  if (cell.index >= shape.cells()) in.fail(where, "index beyond the grid");
+  cell.coord = shape.at(cell.index);
+  const bool same =
+      in.text(c, "trace", where) == spec.traces[cell.coord.trace].name &&
+      in.text(c, "threshold", where) == spec.thresholds[cell.coord.threshold].label() &&
+      in.text(c, "heap", where) == spec.heap_sizes[cell.coord.heap].label();
+  if (!same) in.fail(where, "trace, threshold and heap do not match the cell's index in the grid");
+  cell.threshold_requested = in.i64(c, "threshold_requested", where);
+  cell.threshold_effective = in.i64(c, "threshold_effective", where);
+  cell.heap_bytes = in.u64(c, "heap_bytes", where);
+  cell.pool_blocks = in.u64(c, "pool_blocks", where);
+  cell.pool_bytes = in.u64(c, "pool_bytes", where);
+  const ReplaySummary empty;
+  for (const Metric& m : replay_metrics()) {
+    if (std::holds_alternative<std::uint64_t>(m.value(empty))) {
+      cell.metrics.emplace_back(in.u64(c, m.key, where));
+    } else {
+      const json& v = in.at(c, m.key, where);
+      if (!v.is_number()) in.fail(where, fmt::format("'{}' is not a number", m.key));
+      cell.metrics.emplace_back(v.get<double>());
+    }
+  }
+  return cell;
+}
+
+MinHeapResult read_min_heap(const Reader& in, const SweepSpec& spec, const json& m,
+                            const std::string& where) {
+  MinHeapResult out;
+  out.index = in.u64(m, "index", where);
+  if (out.index >= spec.traces.size() * spec.thresholds.size()) {
+    in.fail(where, "index beyond the grid");
+  }
+  out.trace = out.index / spec.thresholds.size();
+  out.threshold = out.index % spec.thresholds.size();
+  const json& heap = in.at(m, "heap_bytes", where);
+  if (!heap.is_null()) out.heap_bytes = in.u64(m, "heap_bytes", where);
+  out.pool_blocks = in.u64(m, "pool_blocks", where);
+  out.searched_to_bytes = in.u64(m, "searched_to_bytes", where);
+  out.replays = u32(in, m, "replays", where);
+  return out;
+}
+
+// Checks that indexes rise: each cell once, in the grid's order.
+template <typename T>
+void check_ascending(const Reader& in, const std::vector<T>& items, std::string_view what) {
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    if (items[i].index <= items[i - 1].index) {
+      in.fail(fmt::format("{}[{}]", what, i), "index not above the one before");
+    }
+  }
+}
+
+}  // namespace
+
+SweepResult sweep_from_json(const json& doc, const std::string& file) {
+  const Reader in(file);
+  if (!doc.is_object() || !doc.contains("schema") || doc["schema"] != kSweepSchema) {
+    const std::string got =
+        doc.is_object() && doc.contains("schema") ? doc["schema"].dump() : "none";
+    in.fail("", fmt::format("schema is {}, want \"{}\"", got, kSweepSchema));
+  }
+  SweepResult r;
+  r.spec = read_spec(in, doc);
+  const json& shard = in.at(doc, "shard", "");
+  if (!shard.is_null()) {
+    r.shard = Shard{u32(in, shard, "index", "shard"), u32(in, shard, "count", "shard")};
+    if (r.shard->count == 0 || r.shard->index == 0 || r.shard->index > r.shard->count) {
+      in.fail("shard", "index not within 1..count");
+    }
+  }
+  const json& cells = in.array(doc, "cells");
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    r.cells.push_back(read_cell(in, r.spec, cells[i], fmt::format("cells[{}]", i)));
+  }
+  check_ascending(in, r.cells, "cells");
+  const json& min_heaps = in.array(doc, "min_heap");
+  for (std::size_t i = 0; i < min_heaps.size(); ++i) {
+    r.min_heaps.push_back(read_min_heap(in, r.spec, min_heaps[i], fmt::format("min_heap[{}]", i)));
+  }
+  check_ascending(in, r.min_heaps, "min_heap");
+  return r;
+}
+
+SweepResult read_sweep_json(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  json doc;
+  try {
+    doc = json::parse(in);
+  } catch (const json::parse_error& e) {
+    throw std::runtime_error(fmt::format("{}: not JSON: {}", path, e.what()));
+  }
+  return sweep_from_json(doc, path);
+}
+
+}  // namespace gcsim::sweep

@@ -1,0 +1,120 @@
+#include "sweep/sweep_markdown.h"
+
+#include <fmt/ostream.h>
+
+#include "report/number_format.h"
+
+namespace gcsim::sweep {
+namespace {
+
+// Text inside a table cell: a '|' would end the cell, a line break the row.
+std::string md(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string signed_bytes(const std::optional<std::int64_t>& v) {
+  return v ? grouped(*v) : std::string("–");
+}
+
+void write_trace(std::ostream& out, const SweepReport& report, std::size_t trace) {
+  const SweepResult& r = report.result;
+  const SweepTrace& t = r.spec.traces[trace];
+  fmt::print(out, "\n### {}\n\n`{}`, {} events, preset `{}`\n\n", md(t.name), md(t.file),
+             grouped(t.events), t.preset);
+  out << "| | threshold | requested | effective | heap | collections | thr/oom/explicit | "
+         "MemoryErrors | "
+         "capacity/frag/disabled | peak mem_alloc | lowest free run | worst frag | GC work "
+         "(blocks) | est. GC ms |\n"
+         "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+  for (const CellResult& c : r.cells) {
+    if (c.coord.trace != trace) continue;
+    const std::string_view mark = recommendation_mark(report, c.index);
+    fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.3f} |\n",
+               mark == "*"   ? "★"
+               : mark == "+" ? "☆"
+                             : "",
+               r.spec.thresholds[c.coord.threshold].label(), grouped(c.threshold_requested),
+               grouped(c.threshold_effective), grouped(c.heap_bytes),
+               grouped(count_of(c, "collections.total")), collections_by_cause(c),
+               grouped(count_of(c, "failures.total")), failures_by_class(c),
+               grouped(count_of(c, "peak_mem_alloc")), grouped(count_of(c, "lowest_max_free")),
+               percent(ratio_of(c, "worst_fragmentation")),
+               grouped(count_of(c, "gc_work.blocks_marked") + count_of(c, "gc_work.blocks_swept")),
+               r.spec.cost.milliseconds(gc_cycles(r.spec, c)));
+  }
+  for (const Recommendation& rec : report.recommendations) {
+    if (rec.trace != trace) continue;
+    fmt::print(out, "\n**Recommended** (★): `{}`: {}.",
+               setting_name(r.spec, cell_with_index(r, rec.best)), md(rec.reason));
+    if (rec.runner_up) {
+      fmt::print(out, " Runner-up (☆): `{}`.",
+                 setting_name(r.spec, cell_with_index(r, *rec.runner_up)));
+    }
+    out << '\n';
+  }
+}
+
+void write_min_heaps(std::ostream& out, const SweepResult& r) {
+  if (r.min_heaps.empty()) return;
+  out << "\n### Minimum heap with no MemoryError\n\n"
+         "| trace | threshold | min heap | pool blocks | default heap | margin | KPU left at min | "
+         "KPU left at default |\n"
+         "|---|---|--:|--:|--:|--:|--:|--:|\n";
+  for (const MinHeapResult& m : r.min_heaps) {
+    const MinHeapFigures f = min_heap_figures(r.spec, m);
+    fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n", md(r.spec.traces[m.trace].name),
+               r.spec.thresholds[m.threshold].label(),
+               m.heap_bytes ? grouped(*m.heap_bytes) : "> " + grouped(m.searched_to_bytes),
+               m.heap_bytes ? grouped(m.pool_blocks) : "–",
+               grouped(r.spec.traces[m.trace].geometry.heap_bytes), signed_bytes(f.margin_bytes),
+               signed_bytes(f.kpu_left_at_min_bytes), signed_bytes(f.kpu_left_at_default_bytes));
+  }
+}
+
+void write_gate(std::ostream& out, const SweepReport& report) {
+  if (!report.gate) return;
+  const Gate& g = *report.gate;
+  const SweepResult& r = report.result;
+  fmt::print(out, "\n### Gate: {}\n\n{} checks: {} passed, {} failed, {} skipped ({}{}).\n",
+             g.passed() ? "passed" : "FAILED", g.checks.size(), g.count(CheckStatus::passed),
+             g.count(CheckStatus::failed), g.count(CheckStatus::skipped),
+             g.baseline_file ? "baseline `" + md(*g.baseline_file) + "`" : "budgets only",
+             g.tolerance.empty() ? "" : ", tolerance `" + md(g.tolerance) + "`");
+  if (g.passed()) return;
+  out << "\n| trace | setting | check | what |\n|---|---|---|---|\n";
+  for (const Check& c : g.checks) {
+    if (c.status != CheckStatus::failed) continue;
+    const CellResult& cell = cell_with_index(r, c.cell);
+    fmt::print(out, "| {} | `{}` | {} | {} |\n", md(r.spec.traces[cell.coord.trace].name),
+               setting_name(r.spec, cell), c.name, md(c.message));
+  }
+}
+
+}  // namespace
+
+void write_sweep_markdown(std::ostream& out, const SweepReport& report) {
+  const SweepResult& r = report.result;
+  const CostModel& cost = r.spec.cost;
+  fmt::print(out,
+             "## gcsim sweep\n\n{}. Est. GC ms is an estimate: {} MHz, {} cycles per block marked, "
+             "{} per block swept, {} per collection.\n",
+             sweep_headline(r), cost.cpu_mhz, cost.cycles_per_block_marked,
+             cost.cycles_per_block_swept, grouped(std::uint64_t{cost.cycles_per_collection}));
+  if (!report.recommendations.empty()) {
+    fmt::print(out, "Recommendation rule: {}.\n", kRecommendationRule);
+  }
+  for (std::size_t t = 0; t < r.spec.traces.size(); ++t) write_trace(out, report, t);
+  write_min_heaps(out, r);
+  write_gate(out, report);
+}
+
+}  // namespace gcsim::sweep

@@ -1,0 +1,64 @@
+#include "sweep/sweep_report.h"
+
+#include <fmt/format.h>
+
+#include "report/number_format.h"
+
+namespace gcsim::sweep {
+namespace {
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", grouped(std::uint64_t{n}), n == 1 ? one : many);
+}
+
+}  // namespace
+
+MinHeapFigures min_heap_figures(const SweepSpec& spec, const MinHeapResult& m) {
+  MinHeapFigures f;
+  const SweepTrace& trace = spec.traces[m.trace];
+  const std::uint64_t default_heap = trace.geometry.heap_bytes;
+  if (m.heap_bytes) {
+    f.margin_bytes =
+        static_cast<std::int64_t>(default_heap) - static_cast<std::int64_t>(*m.heap_bytes);
+  }
+  if (trace.preset == "k210") {
+    if (m.heap_bytes) f.kpu_left_at_min_bytes = spec.k210.kpu_bytes_left(*m.heap_bytes);
+    f.kpu_left_at_default_bytes = spec.k210.kpu_bytes_left(default_heap);
+  }
+  return f;
+}
+
+std::string sweep_headline(const SweepResult& r) {
+  const GridShape s = r.spec.shape();
+  std::string line =
+      fmt::format("{} x {} x {} = {}", plural(s.traces, "trace", "traces"),
+                  plural(s.thresholds, "threshold", "thresholds"),
+                  plural(s.heaps, "heap size", "heap sizes"), plural(s.cells(), "cell", "cells"));
+  if (r.shard) {
+    line += fmt::format("; shard {}: {} of them", r.shard->text(),
+                        grouped(std::uint64_t{r.cells.size()}));
+  }
+  return line;
+}
+
+std::string collections_by_cause(const CellResult& c) {
+  return fmt::format("{}/{}/{}", grouped(count_of(c, "collections.threshold")),
+                     grouped(count_of(c, "collections.oom")),
+                     grouped(count_of(c, "collections.explicit")));
+}
+
+std::string failures_by_class(const CellResult& c) {
+  return fmt::format("{}/{}/{}", grouped(count_of(c, "failures.capacity")),
+                     grouped(count_of(c, "failures.fragmentation")),
+                     grouped(count_of(c, "failures.disabled")));
+}
+
+std::string_view recommendation_mark(const SweepReport& report, std::size_t cell_index) {
+  for (const Recommendation& rec : report.recommendations) {
+    if (rec.best == cell_index) return "*";
+    if (rec.runner_up == cell_index) return "+";
+  }
+  return "";
+}
+
+}  // namespace gcsim::sweep

@@ -1,0 +1,43 @@
+// Everything a sweep's reports print: the result, the recommendation per trace and, when a
+// baseline or budgets were given, the gate. Built once, then handed to every writer (table,
+// CSV, JSON, markdown, JUnit), which only format it; and the few figures several writers print
+// alike (min-heap margins, the headline, collections by cause, the recommendation mark).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sweep/gate.h"
+#include "sweep/recommend.h"
+#include "sweep/result.h"
+
+namespace gcsim::sweep {
+
+struct SweepReport {
+  SweepResult result;
+  std::vector<Recommendation> recommendations;
+  std::optional<Gate> gate;
+};
+
+// What a minimum heap means next to the trace's preset: the margin to its default heap and,
+// for the k210 preset, the system heap left for KPU models (k210_memory.h).
+struct MinHeapFigures {
+  std::optional<std::int64_t> margin_bytes;           // default heap − minimum heap
+  std::optional<std::int64_t> kpu_left_at_min_bytes;  // k210 only
+  std::optional<std::int64_t> kpu_left_at_default_bytes;
+};
+MinHeapFigures min_heap_figures(const SweepSpec& spec, const MinHeapResult& m);
+
+// What several writers print the same way:
+// "1 trace x 3 thresholds x 2 heap sizes = 6 cells" (and the shard's share).
+std::string sweep_headline(const SweepResult& result);
+// "2/1/0": a cell's collections by cause (threshold/oom/explicit).
+std::string collections_by_cause(const CellResult& cell);
+// "1/0/2": a cell's MemoryErrors by class (capacity/fragmentation/disabled).
+std::string failures_by_class(const CellResult& cell);
+// The recommendation mark of a cell: "*" best, "+" runner-up, "" neither.
+std::string_view recommendation_mark(const SweepReport& report, std::size_t cell_index);
+
+}  // namespace gcsim::sweep

@@ -1,0 +1,111 @@
+#include "sweep/sweep_table.h"
+
+#include <fmt/ostream.h>
+
+#include "report/number_format.h"
+
+namespace gcsim::sweep {
+namespace {
+
+std::string signed_bytes(const std::optional<std::int64_t>& v) { return v ? grouped(*v) : "-"; }
+
+constexpr std::string_view kRow =
+    "  {:1}  {:<9} {:>10} {:>10} {:>11}  {:>22}  {:>20}  {:>14}  {:>15}  {:>10}  {:>13}  {:>10}\n";
+
+void print_cells(std::ostream& out, const SweepReport& report, std::size_t trace) {
+  const SweepResult& r = report.result;
+  const SweepTrace& t = r.spec.traces[trace];
+  fmt::print(out, "\ntrace {} ({}, {} events, {})\n", t.name, t.file, grouped(t.events), t.preset);
+  fmt::print(out, fmt::runtime(kRow), "", "threshold", "requested", "effective", "heap",
+             "collections (thr/oom/ex)", "MemoryErrors (c/f/d)", "peak mem_alloc",
+             "lowest free run", "worst frag", "GC work", "est. GC ms");
+  for (const CellResult& c : r.cells) {
+    if (c.coord.trace != trace) continue;
+    fmt::print(
+        out, fmt::runtime(kRow), recommendation_mark(report, c.index),
+        r.spec.thresholds[c.coord.threshold].label(), grouped(c.threshold_requested),
+        grouped(c.threshold_effective), grouped(c.heap_bytes),
+        fmt::format("{} ({})", grouped(count_of(c, "collections.total")), collections_by_cause(c)),
+        fmt::format("{} ({})", grouped(count_of(c, "failures.total")), failures_by_class(c)),
+        grouped(count_of(c, "peak_mem_alloc")), grouped(count_of(c, "lowest_max_free")),
+        percent(ratio_of(c, "worst_fragmentation")),
+        grouped(count_of(c, "gc_work.blocks_marked") + count_of(c, "gc_work.blocks_swept")),
+        fmt::format("{:.3f}", r.spec.cost.milliseconds(gc_cycles(r.spec, c))));
+  }
+  for (const Recommendation& rec : report.recommendations) {
+    if (rec.trace != trace) continue;
+    fmt::print(out, "  recommended  {}: {}\n", setting_name(r.spec, cell_with_index(r, rec.best)),
+               rec.reason);
+    if (rec.runner_up) {
+      fmt::print(out, "  runner-up    {}\n",
+                 setting_name(r.spec, cell_with_index(r, *rec.runner_up)));
+    }
+  }
+}
+
+void print_min_heaps(std::ostream& out, const SweepResult& r) {
+  if (r.min_heaps.empty()) return;
+  fmt::print(out, "\nminimum heap with no MemoryError (searched in 4-block steps)\n");
+  constexpr std::string_view row = "  {:<20} {:<9} {:>13} {:>12} {:>13} {:>13}  {:>15} {:>15}\n";
+  fmt::print(out, fmt::runtime(row), "trace", "threshold", "min heap", "pool blocks",
+             "default heap", "margin", "KPU left @min", "KPU left @dflt");
+  for (const MinHeapResult& m : r.min_heaps) {
+    const MinHeapFigures f = min_heap_figures(r.spec, m);
+    const std::string heap =
+        m.heap_bytes ? grouped(*m.heap_bytes) : "> " + grouped(m.searched_to_bytes);
+    fmt::print(out, fmt::runtime(row), r.spec.traces[m.trace].name,
+               r.spec.thresholds[m.threshold].label(), heap,
+               m.heap_bytes ? grouped(m.pool_blocks) : "-",
+               grouped(r.spec.traces[m.trace].geometry.heap_bytes), signed_bytes(f.margin_bytes),
+               signed_bytes(f.kpu_left_at_min_bytes), signed_bytes(f.kpu_left_at_default_bytes));
+  }
+  const K210Memory& k = r.spec.k210;
+  fmt::print(
+      out,
+      "  margin = default heap - min heap; KPU left (k210) = {} SRAM - {} firmware - {} camera"
+      " - {} LCD - GC heap\n",
+      grouped(k.sram_bytes), grouped(k.firmware_bytes), grouped(k.camera_bytes),
+      grouped(k.lcd_bytes));
+}
+
+void print_gate(std::ostream& out, const SweepReport& report) {
+  if (!report.gate) return;
+  const Gate& g = *report.gate;
+  const SweepResult& r = report.result;
+  fmt::print(out, "\ngate: {}{}\n",
+             g.baseline_file ? "baseline " + *g.baseline_file : "budgets only",
+             g.tolerance.empty() ? "" : ", tolerance " + g.tolerance);
+  for (const Check& c : g.checks) {
+    if (c.status != CheckStatus::failed) continue;
+    const CellResult& cell = cell_with_index(r, c.cell);
+    fmt::print(out, "  FAIL  {} {}  {}: {}\n", r.spec.traces[cell.coord.trace].name,
+               setting_name(r.spec, cell), c.name, c.message);
+  }
+  fmt::print(out, "  {}: {} passed, {} failed, {} skipped -> {}\n",
+             fmt::format("{} checks", g.checks.size()), g.count(CheckStatus::passed),
+             g.count(CheckStatus::failed), g.count(CheckStatus::skipped),
+             g.passed() ? "PASS" : "FAIL");
+}
+
+}  // namespace
+
+void print_sweep_table(std::ostream& out, const SweepReport& report) {
+  const SweepResult& r = report.result;
+  const CostModel& cost = r.spec.cost;
+  fmt::print(out, "gcsim sweep: {}\n", sweep_headline(r));
+  fmt::print(
+      out,
+      "est. GC ms: an estimate at {} MHz, {} cycles per block marked, {} per block swept, {} per "
+      "collection\n",
+      cost.cpu_mhz, cost.cycles_per_block_marked, cost.cycles_per_block_swept,
+      grouped(std::uint64_t{cost.cycles_per_collection}));
+  for (std::size_t t = 0; t < r.spec.traces.size(); ++t) print_cells(out, report, t);
+  if (r.shard) {
+    fmt::print(out, "\nrecommendations: merge every shard first (gcsim merge)\n");
+  } else
+    fmt::print(out, "\nrule: {}; * recommended, + runner-up\n", kRecommendationRule);
+  print_min_heaps(out, r);
+  print_gate(out, report);
+}
+
+}  // namespace gcsim::sweep

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Checks gcsim sweep's reports with real parsers (ctest: sweep.reports).
+
+Usage: check_reports.py GCSIM TESTS_DIR
+
+- JUnit XML is well-formed (xml.etree) and its tests/failures/skipped counts add up, with and
+  without a gate, for a baseline regression and for budgets;
+- every markdown table has as many cells in each row as in its header;
+- --markdown is appended to $GITHUB_STEP_SUMMARY (what was there is kept);
+- the JSON (json module) has schema gcsim-sweep/1 and cells_total cells with the issue's fields.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+GCSIM, TESTS = sys.argv[1], sys.argv[2]
+CLI = os.path.join(TESTS, "cli")
+SWEEP = ["sweep", "data/classes.jsonl", "--thresholds", "off,quarter,1000", "--heap-sizes", "4096,8K", "--quiet"]
+
+
+def run(args, want_exit, env=None):
+    p = subprocess.run([GCSIM] + args, cwd=CLI, env=env, capture_output=True, text=True)
+    assert p.returncode == want_exit, f"gcsim {' '.join(args)}: exit {p.returncode}, want {want_exit}: {p.stderr}"
+
+
+def check_junit(path, want_cases, want_failures):
+    root = ET.parse(path).getroot()
+    assert root.tag == "testsuites", root.tag
+    cases = root.findall("./testsuite/testcase")
+    failures = [c for c in cases if c.find("failure") is not None]
+    skipped = [c for c in cases if c.find("skipped") is not None]
+    assert int(root.get("tests")) == len(cases) == want_cases, (root.get("tests"), len(cases))
+    assert int(root.get("failures")) == len(failures) == want_failures, (root.get("failures"), len(failures))
+    assert int(root.get("skipped")) == len(skipped)
+    for suite in root.findall("testsuite"):
+        assert int(suite.get("tests")) == len(suite.findall("testcase"))
+    for case in cases:
+        assert case.get("classname", "").startswith("gcsim.sweep.") and case.get("name"), case.attrib
+        for f in case.findall("failure"):
+            assert f.get("message"), case.attrib
+
+
+def cells(row):
+    return len(re.split(r"(?<!\\)\|", row.strip())) - 2
+
+
+def check_markdown(text):
+    tables = 0
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("|") and (i == 0 or not lines[i - 1].startswith("|")):
+            tables += 1
+            header = cells(line)
+            assert re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", lines[i + 1]), lines[i + 1]
+            j = i + 1
+            while j < len(lines) and lines[j].startswith("|"):
+                assert cells(lines[j]) == header, (lines[j], header)
+                j += 1
+    return tables
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    junit, md, js = (os.path.join(tmp, n) for n in ("junit.xml", "summary.md", "out.json"))
+
+    # No gate: one passing "replay" case per cell.
+    run(SWEEP + ["--junit", junit, "--json", js], 0)
+    check_junit(junit, 6, 0)
+    doc = json.load(open(js))
+    assert doc["schema"] == "gcsim-sweep/1"
+    assert len(doc["cells"]) == doc["cells_total"] == 6
+    for c in doc["cells"]:
+        for key in ("trace", "threshold_requested", "threshold_effective", "heap_bytes", "peak_mem_alloc"):
+            assert key in c, key
+        assert set(c["collections"]) == {"total", "threshold", "oom", "explicit"}
+        assert "total" in c["failures"]
+    assert [c["threshold_effective"] for c in doc["cells"][:3]] == [-1, 992, 992]
+
+    # A baseline regression: one failing case; the markdown goes to the step summary too.
+    summary = os.path.join(tmp, "step_summary.md")
+    with open(summary, "w") as f:
+        f.write("earlier step\n")
+    env = dict(os.environ, GITHUB_STEP_SUMMARY=summary)
+    run(SWEEP + ["--baseline", "data/sweep/classes-fewer-collections.json", "--junit", junit, "--markdown", md], 1, env)
+    check_junit(junit, 6, 1)
+    text = open(md).read()
+    assert check_markdown(text) == 2, "cells and gate tables"
+    assert open(summary).read() == "earlier step\n" + text
+
+    # Budgets from a config: one case per cell and budget.
+    run(["sweep", "--config", "data/sweep/budgets.json", "--quiet", "--junit", junit, "--markdown", md], 1)
+    check_junit(junit, 12, 1)
+    check_markdown(open(md).read())
+
+    # Minimum heaps add a table.
+    run(SWEEP + ["--min-heap", "--markdown", md], 0)
+    assert check_markdown(open(md).read()) == 2, "cells and min-heap tables"
+
+print("sweep reports: ok")
