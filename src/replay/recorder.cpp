@@ -38,7 +38,7 @@ void Recorder::record(const Event& e, std::uint64_t index, const EventOutcome& o
   if (sink_) sink_->sample(s);
   ++summary_.events;
   summary_.final_state = s;
-  count(e, outcome, sim);
+  count(e, outcome);
   if (outcome.collection) {
     collections_.push_back({index, sim.collector().trigger().threshold_blocks(),
                             *outcome.collection});
@@ -60,7 +60,7 @@ void Recorder::record(const Event& e, std::uint64_t index, const EventOutcome& o
   track_extremes(s);
 }
 
-void Recorder::count(const Event& e, const EventOutcome& outcome, const Simulation& sim) {
+void Recorder::count(const Event& e, const EventOutcome& outcome) {
   ReplaySummary& m = summary_;
   if (outcome.skipped) ++m.skipped_events;
   if (e.op == Op::alloc) {
@@ -101,7 +101,6 @@ void Recorder::count(const Event& e, const EventOutcome& outcome, const Simulati
       case FailureClass::disabled: ++m.failures_disabled; break;
     }
   }
-  (void)sim;
 }
 
 void Recorder::track_extremes(const StateSample& s) {

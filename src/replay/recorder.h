@@ -98,7 +98,7 @@ class Recorder {
   const std::vector<ObserveEntry>& observations() const { return observations_; }
 
  private:
-  void count(const Event& e, const EventOutcome& outcome, const Simulation& sim);
+  void count(const Event& e, const EventOutcome& outcome);
   void track_extremes(const StateSample& s);
 
   SampleSink* sink_;

@@ -41,21 +41,16 @@ void TraceBuilder::drop(ObjectId id) {
   if (id) emit_on(Op::drop, id);
 }
 
-void TraceBuilder::ref(ObjectId from, ObjectId to) {
-  require(from, "ref");
-  require(to, "ref");
-  Event e;
-  e.op = Op::ref;
-  e.id = from.value;
-  e.to = to.value;
-  emit_(e);
-}
+void TraceBuilder::ref(ObjectId from, ObjectId to) { link(Op::ref, from, to); }
 
-void TraceBuilder::unref(ObjectId from, ObjectId to) {
-  require(from, "unref");
-  require(to, "unref");
+void TraceBuilder::unref(ObjectId from, ObjectId to) { link(Op::unref, from, to); }
+
+void TraceBuilder::link(Op op, ObjectId from, ObjectId to) {
+  const char* what = op == Op::ref ? "ref" : "unref";
+  require(from, what);
+  require(to, what);
   Event e;
-  e.op = Op::unref;
+  e.op = op;
   e.id = from.value;
   e.to = to.value;
   emit_(e);

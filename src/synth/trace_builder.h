@@ -50,6 +50,8 @@ class TraceBuilder {
 
  private:
   void emit_on(Op op, ObjectId id);
+  // A ref or unref event from `from` to `to` (both must be real objects).
+  void link(Op op, ObjectId from, ObjectId to);
 
   Emit emit_;
   std::uint64_t next_id_ = 1;
