@@ -24,8 +24,7 @@ void replay_churn(benchmark::State& state, bool record) {
   settings.geometry = find_preset("k210")->params;
   settings.geometry.heap_bytes = heap_bytes;
   const Layout layout = layout_for(settings.geometry);
-  const std::vector<Event> events =
-      random_churn({.events = n_events, .seed = 1, .pool_bytes = layout.pool_bytes, .live_share = 0.5});
+  const EventArray events(random_churn({.events = n_events, .seed = 1, .pool_bytes = layout.pool_bytes, .live_share = 0.5}));
   std::uint64_t collections = 0;
   for (auto _ : state) {
     InMemorySamples samples;

@@ -137,7 +137,7 @@ std::vector<GridValue> grid_axis(GridAxis axis, const std::optional<std::string>
 std::vector<TraceEvents> load_traces(const SweepArgs& args, SweepSpec& spec) {
   std::vector<TraceEvents> loaded(args.traces.size());
   run_parallel(args.traces.size(), args.jobs, [&](std::size_t i) {
-    loaded[i].events = read_all_events(args.traces[i], &loaded[i].header);
+    loaded[i].events = read_event_array(args.traces[i], &loaded[i].header);
   });
   for (std::size_t i = 0; i < loaded.size(); ++i) {
     const TraceHeader& h = loaded[i].header;

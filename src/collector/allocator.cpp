@@ -6,11 +6,18 @@
 
 namespace gcsim {
 
-std::optional<std::uint32_t> Collector::find_run(std::uint64_t n_blocks) const {
+std::optional<std::uint32_t> Collector::find_run(std::uint64_t n_blocks) {
+  if (bookkeeping_ == Bookkeeping::reference) return scan_.first_fit(table_, n_blocks);
+  return first_fit_in(table_, n_blocks);
+}
+
+std::optional<std::uint32_t> Collector::first_fit_in(const BlockTable& table,
+                                                     std::uint64_t n_blocks) const {
   // Address-ordered first fit from block 0 equals gc.c's scan from gc_last_free_atb_index:
   // no FREE block ever lies below that index (spec §3, "Policy equivalence").
-  if (n_blocks > table_.size()) return std::nullopt;
-  return table_.first_fit(static_cast<std::uint32_t>(n_blocks));
+  if (n_blocks > table.size()) return std::nullopt;
+  if (bookkeeping_ == Bookkeeping::reference) return GcScan().first_fit(table, n_blocks);
+  return table.first_fit(static_cast<std::uint32_t>(n_blocks));
 }
 
 AllocOutcome Collector::alloc(std::uint64_t n_bytes, bool has_finaliser) {
@@ -43,6 +50,7 @@ void Collector::free(BlockIndex head) {
     throw std::invalid_argument("gc_free of a block that is not an allocation's head");
   }
   ftb_[head.value] = false;
+  scan_.freed(head.value);
   table_.release(head.value);  // gc_alloc_amount is not refunded
 }
 
@@ -74,6 +82,7 @@ ReallocOutcome Collector::realloc(std::optional<BlockIndex> head, std::uint64_t 
   }
   if (out.new_blocks < out.old_blocks) {
     table_.resize(head->value, old_blocks, static_cast<std::uint32_t>(out.new_blocks));
+    scan_.freed(head->value + static_cast<std::uint32_t>(out.new_blocks));
     out.kind = ReallocKind::shrunk;
     return out;
   }

@@ -1,12 +1,14 @@
 #include "collector/collector.h"
 
+#include "collector/heap_info.h"
 #include "collector/mark_sweep.h"
 
 namespace gcsim {
 
-Collector::Collector(const Layout& layout, Mutator& mutator)
+Collector::Collector(const Layout& layout, Mutator& mutator, Bookkeeping bookkeeping)
     : layout_(layout),
       mutator_(mutator),
+      bookkeeping_(bookkeeping),
       table_(static_cast<std::uint32_t>(layout.pool_blocks)),
       ftb_(layout.pool_blocks, false),
       trigger_(layout.params.block_bytes) {}
@@ -15,8 +17,9 @@ CollectionRecord Collector::collect(CollectionCause cause) {
   CollectionRecord record;
   record.cause = cause;
   record.amount_blocks = trigger_.amount_blocks();
-  record.used_blocks_before = table_.used_blocks();
-  record.largest_free_before = table_.largest_free_run();
+  const FreeSpace before = free_space();
+  record.used_blocks_before = table_.size() - before.free_blocks;
+  record.largest_free_before = before.largest_run;
   trigger_.collection_started();  // gc_collect_start: gc_alloc_amount = 0, on every collection
   const MarkResult marked = mark_reachable(table_, mutator_, pinned_);
   // gc_sweep runs finalisers of dead finaliser objects; trace objects have no __del__ (their
@@ -30,8 +33,10 @@ CollectionRecord Collector::collect(CollectionCause cause) {
   record.heads_freed = swept.heads_freed;
   record.blocks_freed = swept.blocks_freed;
   record.blocks_swept = table_.size();
-  record.used_blocks_after = table_.used_blocks();
-  record.largest_free_after = table_.largest_free_run();
+  scan_.collected();
+  const FreeSpace after = free_space();
+  record.used_blocks_after = table_.size() - after.free_blocks;
+  record.largest_free_after = after.largest_run;
   ++collections_;
   return record;
 }
@@ -42,11 +47,19 @@ FailureClass Collector::classify_failure(std::uint64_t n_blocks) const {
     BlockTable copy = table_;
     mark_reachable(copy, mutator_, pinned_);
     sweep_unmarked(copy, [](std::uint32_t) {});
-    if (n_blocks <= copy.size() && copy.first_fit(static_cast<std::uint32_t>(n_blocks))) {
-      return FailureClass::disabled;
-    }
+    if (first_fit_in(copy, n_blocks)) return FailureClass::disabled;
   }
-  return table_.free_blocks() >= n_blocks ? FailureClass::fragmentation : FailureClass::capacity;
+  return free_space().free_blocks >= n_blocks ? FailureClass::fragmentation
+                                              : FailureClass::capacity;
+}
+
+FreeSpace Collector::free_space() const {
+  if (bookkeeping_ == Bookkeeping::reference) {
+    const HeapInfo info = scan_heap_info(table_, layout_.params.block_bytes);
+    return {static_cast<std::uint32_t>(info.free / layout_.params.block_bytes), info.max_free,
+            info.free_runs};
+  }
+  return {table_.free_blocks(), table_.largest_free_run(), table_.free_run_count()};
 }
 
 }  // namespace gcsim

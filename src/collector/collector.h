@@ -6,12 +6,17 @@
 // It knows blocks, not objects: callers pass head blocks and get head blocks back. Failures
 // are results (an empty head), not exceptions; exceptions mean a caller broke the contract
 // (freeing a block that is not a HEAD).
+//
+// Bookkeeping::indexed answers first fit and the free-space figures from the BlockTable's
+// summaries; Bookkeeping::reference does what gc.c does — the block-by-block search from
+// gc_last_free_atb_index (gc_scan.h) and gc_info's full scan — for tests to compare against.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "collector/collection.h"
+#include "collector/gc_scan.h"
 #include "collector/mutator.h"
 #include "collector/trigger.h"
 #include "heap/block_table.h"
@@ -19,9 +24,18 @@
 
 namespace gcsim {
 
+enum class Bookkeeping : std::uint8_t { indexed, reference };
+
+// Free space in blocks, as gc_info() reports it.
+struct FreeSpace {
+  std::uint32_t free_blocks = 0;
+  std::uint32_t largest_run = 0;
+  std::uint32_t runs = 0;
+};
+
 class Collector {
  public:
-  Collector(const Layout& layout, Mutator& mutator);
+  Collector(const Layout& layout, Mutator& mutator, Bookkeeping bookkeeping = Bookkeeping::indexed);
 
   // gc_alloc(n_bytes, has_finaliser ? GC_ALLOC_FLAG_HAS_FINALISER : 0).
   AllocOutcome alloc(std::uint64_t n_bytes, bool has_finaliser);
@@ -40,6 +54,7 @@ class Collector {
     return n_bytes / b + (n_bytes % b != 0 ? 1 : 0);
   }
   bool has_finaliser(BlockIndex head) const { return ftb_[head.value]; }
+  FreeSpace free_space() const;
 
   const Layout& layout() const { return layout_; }
   const BlockTable& table() const { return table_; }
@@ -48,10 +63,13 @@ class Collector {
   std::uint64_t collections() const { return collections_; }
 
  private:
-  std::optional<std::uint32_t> find_run(std::uint64_t n_blocks) const;
+  std::optional<std::uint32_t> find_run(std::uint64_t n_blocks);
+  std::optional<std::uint32_t> first_fit_in(const BlockTable& table, std::uint64_t n_blocks) const;
 
   Layout layout_;
   Mutator& mutator_;
+  Bookkeeping bookkeeping_;
+  GcScan scan_;  // Bookkeeping::reference only
   BlockTable table_;
   std::vector<bool> ftb_;  // finaliser table: one bit per block, set on a HEAD
   Trigger trigger_;

@@ -1,85 +1,62 @@
 #include "heap/block_table.h"
 
-#include <stdexcept>
 
 namespace gcsim {
 
 BlockTable::BlockTable(std::uint32_t n_blocks)
-    : n_blocks_(n_blocks), atb_((n_blocks + 3) / 4, 0), runs_(n_blocks) {}
+    : n_blocks_(n_blocks),
+      runs_(n_blocks),
+      head_(runs_.words().size(), 0),
+      mark_(runs_.words().size(), 0) {}
 
-std::uint32_t BlockTable::chain_length(std::uint32_t head) const {
-  std::uint32_t b = head + 1;
-  while (b < n_blocks_ && kind(b) == BlockKind::tail) ++b;
-  return b - head;
-}
-
-std::uint32_t BlockTable::free_run_from(std::uint32_t first, std::uint32_t limit) const {
-  std::uint32_t n = 0;
-  while (n < limit && first + n < n_blocks_ && kind(first + n) == BlockKind::free) ++n;
-  return n;
+std::uint32_t BlockTable::next_boundary(std::uint32_t from) const {
+  if (from >= n_blocks_) return n_blocks_;
+  const std::vector<std::uint64_t>& free = runs_.words();
+  std::size_t w = from >> 6;
+  std::uint64_t x = (free[w] | head_[w]) & (~std::uint64_t{0} << (from & 63u));
+  while (x == 0) {
+    if (++w == head_.size()) return n_blocks_;  // bits past the pool are clear
+    x = free[w] | head_[w];
+  }
+  const auto b = static_cast<std::uint32_t>(w * 64 + std::countr_zero(x));
+  return b < n_blocks_ ? b : n_blocks_;
 }
 
 void BlockTable::allocate(std::uint32_t head, std::uint32_t n_blocks) {
-  set_kind(head, BlockKind::head);
-  for (std::uint32_t b = head + 1; b < head + n_blocks; ++b) set_kind(b, BlockKind::tail);
   runs_.set_used(head, n_blocks);
-  count_chain(n_blocks, +1);
+  set_bit(head_, head, true);
+  chains_.add(n_blocks);
 }
 
 std::uint32_t BlockTable::release(std::uint32_t head) {
   const std::uint32_t n_blocks = chain_length(head);
-  for (std::uint32_t b = head; b < head + n_blocks; ++b) set_kind(b, BlockKind::free);
+  set_bit(head_, head, false);
+  set_bit(mark_, head, false);
   runs_.set_free(head, n_blocks);
-  count_chain(n_blocks, -1);
+  chains_.remove(n_blocks);
   return n_blocks;
 }
 
 void BlockTable::resize(std::uint32_t head, std::uint32_t old_blocks, std::uint32_t new_blocks) {
+  // TAILs are the blocks that are neither FREE nor HEAD: only the free plane changes.
   if (new_blocks < old_blocks) {
-    for (std::uint32_t b = head + new_blocks; b < head + old_blocks; ++b) {
-      set_kind(b, BlockKind::free);
-    }
     runs_.set_free(head + new_blocks, old_blocks - new_blocks);
   } else {
-    for (std::uint32_t b = head + old_blocks; b < head + new_blocks; ++b) {
-      set_kind(b, BlockKind::tail);
-    }
     runs_.set_used(head + old_blocks, new_blocks - old_blocks);
   }
-  count_chain(old_blocks, -1);
-  count_chain(new_blocks, +1);
+  chains_.remove(old_blocks);
+  chains_.add(new_blocks);
 }
 
 bool BlockTable::mark(std::uint32_t head) {
   if (head >= n_blocks_ || kind(head) != BlockKind::head) return false;
-  set_kind(head, BlockKind::mark);
+  set_bit(mark_, head, true);
   return true;
 }
 
-std::uint32_t BlockTable::allocations_of_length(std::uint32_t n_blocks) const {
-  const auto it = chains_by_length_.find(n_blocks);
-  return it == chains_by_length_.end() ? 0 : it->second;
-}
-
-std::uint32_t BlockTable::longest_allocation() const {
-  return chains_by_length_.empty() ? 0 : chains_by_length_.rbegin()->first;
-}
-
-void BlockTable::count_chain(std::uint32_t n_blocks, int delta) {
-  if (delta > 0) {
-    ++chains_by_length_[n_blocks];
-    ++n_allocations_;
-    return;
-  }
-  const auto it = chains_by_length_.find(n_blocks);
-  if (it == chains_by_length_.end()) throw std::logic_error("BlockTable: chain count underflow");
-  if (--it->second == 0) chains_by_length_.erase(it);
-  --n_allocations_;
-}
-
 std::string BlockTable::check(bool marks_allowed) const {
-  std::uint32_t free = 0, longest_run = 0, run = 0, runs = 0, allocations = 0;
-  std::map<std::uint32_t, std::uint32_t> chains;
+  std::uint32_t free = 0, longest_run = 0, run = 0, runs = 0;
+  ChainLengths chains;
   for (std::uint32_t b = 0; b < n_blocks_; ++b) {
     const BlockKind k = kind(b);
     if (k == BlockKind::free) {
@@ -98,16 +75,15 @@ std::string BlockTable::check(bool marks_allowed) const {
     if (k == BlockKind::mark && !marks_allowed) {
       return "MARK left at block " + std::to_string(b) + " outside a collection";
     }
-    ++chains[chain_length(b)];
-    ++allocations;
+    std::uint32_t len = 1;
+    while (b + len < n_blocks_ && kind(b + len) == BlockKind::tail) ++len;
+    chains.add(len);
   }
   if (free != runs_.free_blocks()) return "free block count differs from the ATB";
   if (longest_run != runs_.largest_run()) return "largest free run differs from the ATB";
   if (runs != runs_.run_count()) return "free run count differs from the ATB";
-  if (chains != chains_by_length_ || allocations != n_allocations_) {
-    return "allocation lengths differ from the ATB";
-  }
-  for (std::uint32_t n : {1u, 2u, 3u, 7u, 64u}) {
+  if (chains != chains_) return "allocation lengths differ from the ATB";
+  for (std::uint32_t n : {1u, 2u, 3u, 7u, 64u, 65u, 200u}) {
     std::optional<std::uint32_t> slow;
     for (std::uint32_t b = 0, r = 0; b < n_blocks_ && !slow; ++b) {
       r = kind(b) == BlockKind::free ? r + 1 : 0;

@@ -1,25 +1,31 @@
-// BlockTable: the allocation table (ATB) of one heap area — 2 bits per block, as py/gc.c keeps
-// it (spec/collector.md §2) — plus running summaries so that heap statistics never need a scan.
+// BlockTable: the allocation table (ATB) of one heap area — py/gc.c's 2 bits per block
+// (spec/collector.md §2) — plus running summaries so that heap statistics never need a scan.
 //
-//   ATB byte j holds blocks 4j..4j+3, block 4j in the low two bits:
-//     0 FREE   1 HEAD (first block of an allocation)   2 TAIL (continuation)   3 MARK (a HEAD
-//     reached by the current collection; exists only between mark and sweep)
+//   gc.c's ATB:  0 FREE   1 HEAD (first block of an allocation)   2 TAIL (continuation)
+//                3 MARK (a HEAD reached by the current collection; only between mark and sweep)
 //   An allocation is a HEAD and the TAILs after it; its length is stored nowhere else.
 //
-// Summaries kept up to date on every change (check() recounts them from the ATB):
+// The same four states are held here as bit planes, 64 blocks a word, so that runs of blocks
+// are read and written a word at a time:
+//   free  set for FREE (kept by the FreeRunIndex)     head  set for HEAD and MARK
+//   mark  set for MARK                                 TAIL  neither free nor head
+// e.g. blocks "h==.m=": free 000100, head 100010, mark 000010.
+//
+// Summaries kept up to date on every change (check() recounts them from the states):
 //   - FreeRunIndex: free blocks, largest free run, number of free runs, first fit;
-//   - chain lengths: how many allocations have each length (gc_info's 1-block, 2-block counts
+//   - ChainLengths: how many allocations have each length (gc_info's 1-block, 2-block counts
 //     and max block size).
 // Marking leaves the summaries alone (a MARK is still an allocation); the sweep updates them
-// once per freed allocation, so it costs O(N/4) ATB bytes plus O(log N) per object freed.
+// once per freed allocation, so it costs O(N/64) words plus O(1) per object freed.
 #pragma once
 
+#include <bit>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "heap/chain_lengths.h"
 #include "heap/free_run_index.h"
 
 namespace gcsim {
@@ -32,13 +38,17 @@ class BlockTable {
 
   std::uint32_t size() const { return n_blocks_; }
   BlockKind kind(std::uint32_t b) const {
-    return static_cast<BlockKind>((atb_[b >> 2] >> ((b & 3u) * 2)) & 3u);
+    if (runs_.is_free(b)) return BlockKind::free;
+    if (!bit(head_, b)) return BlockKind::tail;
+    return bit(mark_, b) ? BlockKind::mark : BlockKind::head;
   }
 
   // HEAD (or MARK) at `head` plus the TAILs that follow it, bounded by the pool's end.
-  std::uint32_t chain_length(std::uint32_t head) const;
+  std::uint32_t chain_length(std::uint32_t head) const { return next_boundary(head + 1) - head; }
   // FREE blocks from `first` on, counting at most `limit` (and never past the pool's end).
-  std::uint32_t free_run_from(std::uint32_t first, std::uint32_t limit) const;
+  std::uint32_t free_run_from(std::uint32_t first, std::uint32_t limit) const {
+    return runs_.free_run_from(first, limit);
+  }
   std::optional<std::uint32_t> first_fit(std::uint32_t n_blocks) const {
     return runs_.first_fit(n_blocks);
   }
@@ -62,69 +72,53 @@ class BlockTable {
   std::uint32_t used_blocks() const { return n_blocks_ - runs_.free_blocks(); }
   std::uint32_t largest_free_run() const { return runs_.largest_run(); }
   std::uint32_t free_run_count() const { return runs_.run_count(); }
-  std::uint32_t allocations_of_length(std::uint32_t n_blocks) const;
-  std::uint32_t longest_allocation() const;
-  std::uint32_t allocation_count() const { return n_allocations_; }
+  std::uint32_t allocations_of_length(std::uint32_t n_blocks) const {
+    return chains_.of_length(n_blocks);
+  }
+  std::uint32_t longest_allocation() const { return chains_.longest(); }
+  std::uint32_t allocation_count() const { return chains_.total(); }
 
-  // Recount everything from the ATB and compare with the summaries; also checks that no TAIL
-  // follows a FREE block (or starts the pool) and, unless marks are allowed, that no MARK is
-  // left. Returns the first problem found, or an empty string.
+  // Recount everything from the block states and compare with the summaries; also checks
+  // that no TAIL follows a FREE block (or starts the pool) and, unless marks are allowed, that
+  // no MARK is left. Returns the first problem found, or an empty string.
   std::string check(bool marks_allowed = false) const;
 
  private:
-  void set_kind(std::uint32_t b, BlockKind k) {
-    const unsigned shift = (b & 3u) * 2;
-    atb_[b >> 2] = static_cast<std::uint8_t>((atb_[b >> 2] & ~(3u << shift)) |
-                                             (static_cast<unsigned>(k) << shift));
+  static bool bit(const std::vector<std::uint64_t>& plane, std::uint32_t b) {
+    return (plane[b >> 6] >> (b & 63u)) & 1u;
   }
-  void count_chain(std::uint32_t n_blocks, int delta);
+  static void set_bit(std::vector<std::uint64_t>& plane, std::uint32_t b, bool on) {
+    const std::uint64_t m = std::uint64_t{1} << (b & 63u);
+    plane[b >> 6] = on ? plane[b >> 6] | m : plane[b >> 6] & ~m;
+  }
+  // The first block ≥ from that is FREE or a HEAD (where a chain ends), or the pool's end.
+  std::uint32_t next_boundary(std::uint32_t from) const;
 
   std::uint32_t n_blocks_;
-  std::vector<std::uint8_t> atb_;
   FreeRunIndex runs_;
-  std::map<std::uint32_t, std::uint32_t> chains_by_length_;  // length → how many allocations
-  std::uint32_t n_allocations_ = 0;
+  std::vector<std::uint64_t> head_;
+  std::vector<std::uint64_t> mark_;
+  ChainLengths chains_;
 };
 
 template <class OnFreed>
 void BlockTable::sweep(OnFreed&& on_freed) {
-  bool free_tail = false;
-  std::uint32_t freed_head = 0, freed_len = 0;
-  auto finish_freed = [&] {
-    if (freed_len == 0) return;
-    runs_.set_free(freed_head, freed_len);
-    count_chain(freed_len, -1);
-    on_freed(freed_head, freed_len);
-    freed_len = 0;
-  };
-  for (std::uint32_t b = 0; b < n_blocks_; ++b) {
-    if ((b & 3u) == 0 && atb_[b >> 2] == 0) {  // four FREE blocks: nothing to do
-      b += 3;
-      continue;
-    }
-    switch (kind(b)) {
-      case BlockKind::head:
-        finish_freed();
-        freed_head = b;
-        freed_len = 1;
-        free_tail = true;
-        set_kind(b, BlockKind::free);
-        break;
-      case BlockKind::tail:
-        if (free_tail) {
-          ++freed_len;
-          set_kind(b, BlockKind::free);
-        }
-        break;
-      case BlockKind::mark:
-        free_tail = false;
-        set_kind(b, BlockKind::head);
-        break;
-      case BlockKind::free:
-        break;
+  // Words in address order; within a word, unmarked heads lowest first. A freed chain ends at
+  // the next FREE block or HEAD (marked or not), found before anything after it changes.
+  for (std::size_t w = 0; w < head_.size(); ++w) {
+    std::uint64_t unmarked = head_[w] & ~mark_[w];
+    mark_[w] = 0;  // MARK → HEAD
+    while (unmarked != 0) {
+      const auto head = static_cast<std::uint32_t>(w * 64 + std::countr_zero(unmarked));
+      unmarked &= unmarked - 1;
+      const std::uint32_t n_blocks = chain_length(head);
+      head_[w] &= ~(std::uint64_t{1} << (head & 63u));
+      runs_.set_free_bulk(head, n_blocks);
+      chains_.remove(n_blocks);
+      on_freed(head, n_blocks);
     }
   }
-  finish_freed();
+  runs_.finish_bulk();
 }
 
 }  // namespace gcsim

@@ -17,7 +17,7 @@ class ReplaySink final : public TraceSink {
 
   void on_header(const TraceHeader& header) override {
     settings_ = settings_for_(header);
-    sim_ = std::make_unique<Simulation>(layout_for(settings_.geometry));
+    sim_ = std::make_unique<Simulation>(layout_for(settings_.geometry), settings_.bookkeeping);
     sim_->gc().threshold(settings_.threshold_bytes);
     if (settings_.start_disabled) sim_->gc().disable();
   }
@@ -95,13 +95,17 @@ ReplayResult replay_trace(const std::string& path, const SettingsForHeader& sett
   return result;
 }
 
-ReplayResult replay_events(const std::vector<Event>& events, const TraceHeader& header,
+ReplayResult replay_events(const EventArray& events, const TraceHeader& header,
                            const ReplaySettings& settings, const std::string& file,
                            SampleSink* samples, ReplayObserver* observer) {
   const SettingsForHeader fixed = [&](const TraceHeader&) { return settings; };
   ReplaySink sink(file, fixed, samples, observer);
   sink.on_header(header);
-  for (std::uint64_t i = 0; i < events.size(); ++i) sink.on_event(events[i], {i, std::nullopt, 0});
+  Event event;
+  for (std::uint64_t i = 0; i < events.size(); ++i) {
+    events.load(i, event);
+    sink.on_event(event, {i, std::nullopt, 0});
+  }
   return sink.finish(header);
 }
 

@@ -24,6 +24,7 @@ struct ReplaySettings {
   GeometryParams geometry;
   std::int64_t threshold_bytes = -1;  // gc.threshold() before the first event; −1 = off
   bool start_disabled = false;        // gc.disable() before the first event
+  Bookkeeping bookkeeping = Bookkeeping::indexed;  // reference: gc.c's own scans (slow)
 };
 
 // Sees every event after it was applied: for tests, invariant checks and heap maps.
@@ -58,7 +59,7 @@ ReplayResult replay_trace(const std::string& path, const ReplaySettings& setting
 
 // Replays events already in memory (a sweep parses a trace once and replays it per cell).
 // `file` names the trace in errors.
-ReplayResult replay_events(const std::vector<Event>& events, const TraceHeader& header,
+ReplayResult replay_events(const EventArray& events, const TraceHeader& header,
                            const ReplaySettings& settings, const std::string& file,
                            SampleSink* samples = nullptr, ReplayObserver* observer = nullptr);
 

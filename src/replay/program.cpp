@@ -10,28 +10,25 @@ namespace gcsim {
 Program::Program(std::uint32_t pool_blocks) : owner_of_block_(pool_blocks, kNoBlock) {}
 
 void Program::check_new(std::uint64_t id) const {
-  if (slot_of_id_.contains(id) || dead_ids_.contains(id) || failed_.contains(id)) {
+  if (id >= next_new_id_) return;  // traces mostly count ids up: nothing to look up
+  if (slot_of_id_.contains(id) || dead_ids_.contains(id)) {
     throw RuleViolation("id-reused", fmt::format("id {} was allocated before", id));
   }
 }
 
-std::optional<std::uint32_t> Program::live(std::uint64_t id, std::string_view role) {
-  if (failed_.contains(id)) return std::nullopt;
-  const auto it = slot_of_id_.find(id);
-  if (it == slot_of_id_.end()) {
+std::uint32_t Program::live(std::uint64_t id, std::string_view role) {
+  const std::optional<std::uint32_t> found = slot_of_id_.find(id);
+  if (!found) {
     if (dead_ids_.contains(id)) {
       throw RuleViolation("dead-id", fmt::format("{} {} is dead (freed or unreachable)", role, id));
     }
     throw RuleViolation("unknown-id", fmt::format("{} {} was never allocated", role, id));
   }
-  const std::uint32_t slot = it->second;
+  const std::uint32_t slot = *found;
   if (!reachable(slot)) {
     // Garbage now: the id is dead; its blocks stay allocated until a collection sweeps them.
-    Object& o = objects_[slot];
-    o.alive = false;
-    dead_ids_.insert(id);
-    slot_of_id_.erase(it);
-    if (o.head == kNoBlock) release(slot);
+    die(slot);
+    if (objects_[slot].head == kNoBlock) release(slot);
     throw RuleViolation("dead-id",
                         fmt::format("{} {} is no longer reachable from the held set", role, id));
   }
@@ -39,7 +36,7 @@ std::optional<std::uint32_t> Program::live(std::uint64_t id, std::string_view ro
 }
 
 std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
-                           char type_letter, std::uint32_t head, std::uint64_t event) {
+                           char type_letter, std::uint32_t head, std::uint64_t event, bool lost) {
   std::uint32_t slot;
   if (free_slots_.empty()) {
     slot = static_cast<std::uint32_t>(objects_.size());
@@ -53,12 +50,15 @@ std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
   o.size_bytes = size_bytes;
   o.head = head;
   o.alive = true;
+  o.lost = lost;
   o.fin = fin;
   o.type_letter = type_letter;
   o.born_event = event;
   o.held_pos = kNoBlock;
-  slot_of_id_.emplace(id, slot);
+  slot_of_id_.insert(id, slot);
+  next_new_id_ = std::max(next_new_id_, id + 1);
   if (head != kNoBlock) owner_of_block_[head] = slot;
+  if (lost) ++lost_objects_;
   hold(slot);
   return slot;
 }
@@ -79,11 +79,18 @@ void Program::kill(std::uint32_t slot) {
   Object& o = objects_[slot];
   if (o.held_pos != kNoBlock) drop(slot);
   if (o.head != kNoBlock) owner_of_block_[o.head] = kNoBlock;
-  o.alive = false;
-  slot_of_id_.erase(o.id);
-  dead_ids_.insert(o.id);
+  die(slot);
   ++epoch_;  // what only it pointed to is garbage now
   release(slot);
+}
+
+void Program::die(std::uint32_t slot) {
+  Object& o = objects_[slot];
+  o.alive = false;
+  if (o.lost) --lost_objects_;
+  o.lost = false;
+  dead_ids_.insert(o.id);
+  slot_of_id_.erase(o.id);
 }
 
 void Program::release(std::uint32_t slot) {
@@ -174,14 +181,14 @@ std::uint64_t Program::reachable_objects() const {
   std::vector<bool> seen(objects_.size(), false);
   std::vector<std::uint32_t> pending(held_.begin(), held_.end());
   for (std::uint32_t s : pending) seen[s] = true;
-  std::uint64_t n = pending.size();
+  std::uint64_t n = 0;
   while (!pending.empty()) {
     const std::uint32_t s = pending.back();
     pending.pop_back();
+    if (!objects_[s].lost) ++n;
     for (const Ref& r : objects_[s].refs) {
       if (target(r) && !seen[r.slot]) {
         seen[r.slot] = true;
-        ++n;
         pending.push_back(r.slot);
       }
     }
@@ -209,11 +216,16 @@ void Program::swept(BlockIndex head) {
   if (slot == kNoBlock) return;
   owner_of_block_[head.value] = kNoBlock;
   Object& o = objects_[slot];
-  if (o.alive) {  // garbage no event had named since it became unreachable
-    o.alive = false;
-    dead_ids_.insert(o.id);
-    slot_of_id_.erase(o.id);
+  // Without lost objects the heap's reachability is the program's, so a swept object that no
+  // event named since it became unreachable is simply dead. With them, it may still be reached
+  // through a lost object only: then it is lost too.
+  if (o.alive && lost_objects_ > 0 && reachable(slot)) {
+    o.head = kNoBlock;
+    o.lost = true;
+    ++lost_objects_;
+    return;
   }
+  if (o.alive) die(slot);
   release(slot);
 }
 

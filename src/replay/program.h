@@ -4,9 +4,17 @@
 // heads that object points to, and learns from the sweep which objects were reclaimed.
 //
 // Liveness follows spec/trace-format.md: an object is alive while it is held or referenced by
-// a live object. Whether a non-held object is still reachable is decided when an event names
-// it: the reachable set is recomputed (one traversal) only after something that can shrink it
-// (drop, unref, free) has happened since the last traversal.
+// a live object. It is a property of the trace, not of the heap: an object whose allocation
+// failed still exists here (without memory, "lost"), so what it holds stays alive exactly as
+// in the recorded run, and a trace valid on one heap is valid on every heap. Events on a lost
+// object change nothing in the heap; the replay counts them as skipped. An object can also be
+// lost later: when a sweep frees the blocks of an object the program still reaches, through a
+// lost object only, the collector was right (no heap pointer reached it) and the object has no
+// memory from then on.
+//
+// Whether a non-held object is still reachable is decided when an event names it: the
+// reachable set is recomputed (one traversal) only after something that can shrink it (drop,
+// unref, free) has happened since the last traversal.
 //
 // An object's slot is reused after it dies; references carry the slot's generation, so a
 // pointer left to a freed object never reaches the slot's next tenant.
@@ -15,12 +23,11 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "collector/mutator.h"
 #include "replay/id_ranges.h"
+#include "replay/id_table.h"
 
 namespace gcsim {
 
@@ -36,10 +43,11 @@ class Program final : public Mutator {
   struct Object {
     std::uint64_t id = 0;
     std::uint64_t size_bytes = 0;
-    std::uint32_t head = kNoBlock;  // no blocks: size 0, or reallocated to 0
+    std::uint32_t head = kNoBlock;  // no blocks: size 0, reallocated to 0, or lost
     std::uint32_t generation = 0;
     std::uint32_t held_pos = kNoBlock;  // position in the held list, or kNoBlock
     bool alive = false;
+    bool lost = false;              // its allocation failed, or a sweep took its blocks
     bool fin = false;
     char type_letter = 'h';         // the heap map's letter for this object's head
     std::uint64_t born_event = 0;
@@ -49,16 +57,16 @@ class Program final : public Mutator {
 
   explicit Program(std::uint32_t pool_blocks);
 
-  // The slot of `id` for an event that names it in `role` ("id", "from", "to"). Nothing if the
-  // id's allocation failed (the event is skipped). Throws RuleViolation if the id was never
-  // allocated, or is dead (freed, or no longer reachable from the held set).
-  std::optional<std::uint32_t> live(std::uint64_t id, std::string_view role);
-  // Throws RuleViolation if `id` was used before (alive, dead or failed).
+  // The slot of `id` for an event that names it in `role` ("id", "from", "to"). Throws
+  // RuleViolation if the id was never allocated, or is dead (freed, or no longer reachable
+  // from the held set).
+  std::uint32_t live(std::uint64_t id, std::string_view role);
+  // Throws RuleViolation if `id` was used before (alive, dead or lost).
   void check_new(std::uint64_t id) const;
 
+  // A new held object; head kNoBlock for one without memory. `lost`: its allocation failed.
   std::uint32_t add(std::uint64_t id, std::uint64_t size_bytes, bool fin, char type_letter,
-                    std::uint32_t head, std::uint64_t event);
-  void add_failed(std::uint64_t id) { failed_.insert(id); }
+                    std::uint32_t head, std::uint64_t event, bool lost = false);
   // The object's allocation moved, grew, shrank or went away (head kNoBlock).
   void place(std::uint32_t slot, std::uint32_t head, std::uint64_t size_bytes);
   // gc_free: the object is dead now; pointers to it are left dangling and ignored.
@@ -73,7 +81,8 @@ class Program final : public Mutator {
   const Object& object(std::uint32_t slot) const { return objects_[slot]; }
   // The live object whose allocation starts at `head`, if any.
   const Object* owner(std::uint32_t head) const;
-  // Objects still reachable from the held set (a full traversal: for the end of a replay).
+  // Objects with memory (or none to have) still reachable from the held set: a full traversal,
+  // for the end of a replay.
   std::uint64_t reachable_objects() const;
 
   // Mutator
@@ -84,16 +93,18 @@ class Program final : public Mutator {
  private:
   bool reachable(std::uint32_t slot);
   void recompute_reachable();
+  void die(std::uint32_t slot);
   void release(std::uint32_t slot);
   const Object* target(const Ref& r) const;
 
   std::vector<Object> objects_;
   std::vector<std::uint32_t> free_slots_;
-  std::unordered_map<std::uint64_t, std::uint32_t> slot_of_id_;  // alive (and unswept garbage)
+  IdTable slot_of_id_;  // alive (and unswept garbage)
   IdRanges dead_ids_;
-  std::unordered_set<std::uint64_t> failed_;
+  std::uint64_t next_new_id_ = 0;  // every id below it may have been used; none above
   std::vector<std::uint32_t> owner_of_block_;  // head block → slot, kNoBlock elsewhere
   std::vector<std::uint32_t> held_;            // slots held by the program
+  std::uint64_t lost_objects_ = 0;             // alive and lost, now
   std::uint64_t epoch_ = 1;       // bumped by anything that can make an object unreachable
   std::uint64_t reach_epoch_ = 0; // the epoch whose reachable set the stamps hold
 };

@@ -18,15 +18,15 @@ std::uint64_t abs_diff(std::int64_t device, std::uint64_t simulated) {
 
 StateSample take_sample(const Simulation& sim, std::uint64_t index, Op op) {
   const Collector& c = sim.collector();
-  const BlockTable& t = c.table();
+  const FreeSpace space = c.free_space();
   const std::uint64_t b = c.layout().params.block_bytes;
   StateSample s;
   s.event = index;
   s.op = op;
-  s.mem_free = t.free_blocks() * b;
-  s.mem_alloc = t.used_blocks() * b;
-  s.max_free = t.largest_free_run() * b;
-  s.free_runs = t.free_run_count();
+  s.mem_free = std::uint64_t{space.free_blocks} * b;
+  s.mem_alloc = std::uint64_t{c.table().size() - space.free_blocks} * b;
+  s.max_free = std::uint64_t{space.largest_run} * b;
+  s.free_runs = space.runs;
   s.amount_blocks = c.trigger().amount_blocks();
   s.collections = c.collections();
   return s;

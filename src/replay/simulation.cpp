@@ -7,9 +7,9 @@
 
 namespace gcsim {
 
-Simulation::Simulation(const Layout& layout)
+Simulation::Simulation(const Layout& layout, Bookkeeping bookkeeping)
     : program_(static_cast<std::uint32_t>(layout.pool_blocks)),
-      collector_(layout, program_),
+      collector_(layout, program_, bookkeeping),
       gc_(collector_) {}
 
 EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
@@ -20,32 +20,34 @@ EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
     case Op::realloc:
       return realloc(e, index);
     case Op::free: {
-      const auto slot = program_.live(e.id, "id");
-      if (!slot) break;
-      const std::uint32_t head = program_.object(*slot).head;
-      if (head != Program::kNoBlock) collector_.free(BlockIndex(head));
-      program_.kill(*slot);
+      const std::uint32_t slot = program_.live(e.id, "id");
+      const Program::Object& o = program_.object(slot);
+      out.skipped = o.lost;
+      if (o.head != Program::kNoBlock) collector_.free(BlockIndex(o.head));
+      program_.kill(slot);
       return out;
     }
     case Op::drop:
     case Op::hold: {
-      const auto slot = program_.live(e.id, "id");
-      if (!slot) break;
-      e.op == Op::drop ? program_.drop(*slot) : program_.hold(*slot);
+      const std::uint32_t slot = program_.live(e.id, "id");
+      out.skipped = program_.object(slot).lost;
+      e.op == Op::drop ? program_.drop(slot) : program_.hold(slot);
       return out;
     }
     case Op::ref:
     case Op::unref: {
-      const auto from = program_.live(e.id, "from");
-      const auto to = program_.live(e.to, "to");
-      if (!from || !to) break;
+      // Applied to the program even when an end is lost, so liveness stays the recorded run's.
+      const std::uint32_t from = program_.live(e.id, "from");
+      const std::uint32_t to = program_.live(e.to, "to");
+      const Program::Object& f = program_.object(from);
+      out.skipped = f.lost || program_.object(to).lost;
       if (e.op == Op::unref) {
-        program_.remove_ref(*from, *to);
-      } else if (program_.object(*from).head == Program::kNoBlock) {
+        program_.remove_ref(from, to);
+      } else if (f.head == Program::kNoBlock && !f.lost) {
         throw RuleViolation("ref-from-empty",
                             fmt::format("object {} has no memory to store a pointer in", e.id));
       } else {
-        program_.add_ref(*from, *to);
+        program_.add_ref(from, to);
       }
       return out;
     }
@@ -65,7 +67,6 @@ EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
     case Op::observe:
       return out;
   }
-  out.skipped = true;
   return out;
 }
 
@@ -74,13 +75,14 @@ EventOutcome Simulation::alloc(const Event& e, std::uint64_t index) {
   EventOutcome out;
   const AllocOutcome a = collector_.alloc(e.size, e.fin);
   out.collection = a.collection;
+  const char letter = type_letter(e.text);
   if (a.failed()) {
     out.failure = failure(e, index, a.n_blocks, false);
-    program_.add_failed(e.id);
+    program_.add(e.id, e.size, e.fin, letter, Program::kNoBlock, index, /*lost=*/true);
     return out;
   }
   const std::uint32_t head = a.head ? a.head->value : Program::kNoBlock;
-  program_.add(e.id, e.size, e.fin, type_letter(e.text), head, index);
+  program_.add(e.id, e.size, e.fin, letter, head, index);
   if (a.head) {
     out.placed_head = head;
     out.placed_blocks = a.n_blocks;
@@ -90,12 +92,14 @@ EventOutcome Simulation::alloc(const Event& e, std::uint64_t index) {
 
 EventOutcome Simulation::realloc(const Event& e, std::uint64_t index) {
   EventOutcome out;
-  const auto slot = program_.live(e.id, "id");
-  if (!slot) {
+  const std::uint32_t slot = program_.live(e.id, "id");
+  if (program_.object(slot).lost) {
+    // No memory to resize; to 0 bytes it would have dropped its pointers with its memory.
+    if (e.size == 0) program_.clear_refs(slot);
     out.skipped = true;
     return out;
   }
-  const std::uint32_t old_head = program_.object(*slot).head;
+  const std::uint32_t old_head = program_.object(slot).head;
   std::optional<BlockIndex> head;
   if (old_head != Program::kNoBlock) head = BlockIndex(old_head);
   const ReallocOutcome r = collector_.realloc(head, e.size, true);
@@ -105,7 +109,7 @@ EventOutcome Simulation::realloc(const Event& e, std::uint64_t index) {
     out.failure = failure(e, index, r.new_blocks, true);
     return out;
   }
-  program_.place(*slot, r.head ? r.head->value : Program::kNoBlock, e.size);
+  program_.place(slot, r.head ? r.head->value : Program::kNoBlock, e.size);
   if (r.head) {
     out.placed_head = r.head->value;
     out.placed_blocks = r.new_blocks;
@@ -122,8 +126,9 @@ FailureRecord Simulation::failure(const Event& e, std::uint64_t index, std::uint
   f.size_bytes = e.size;
   f.n_blocks = n_blocks;
   f.failure_class = collector_.classify_failure(n_blocks);
-  f.mem_free = std::uint64_t{collector_.table().free_blocks()} * collector_.layout().params.block_bytes;
-  f.largest_free_blocks = collector_.table().largest_free_run();
+  const FreeSpace space = collector_.free_space();
+  f.mem_free = std::uint64_t{space.free_blocks} * collector_.layout().params.block_bytes;
+  f.largest_free_blocks = space.largest_run;
   return f;
 }
 

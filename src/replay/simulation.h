@@ -27,7 +27,8 @@ struct FailureRecord {
 };
 
 struct EventOutcome {
-  bool skipped = false;                         // names an id whose allocation failed
+  bool skipped = false;                         // names an object without memory because its
+                                                // allocation failed (Program: "lost")
   std::optional<CollectionRecord> collection;   // at most one per event
   std::optional<FailureRecord> failure;
   std::optional<ReallocKind> realloc;
@@ -37,7 +38,7 @@ struct EventOutcome {
 
 class Simulation {
  public:
-  explicit Simulation(const Layout& layout);
+  explicit Simulation(const Layout& layout, Bookkeeping bookkeeping = Bookkeeping::indexed);
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 

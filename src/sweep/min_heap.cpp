@@ -23,7 +23,7 @@ std::uint64_t smallest_heap_with_atb(GeometryParams params, std::uint64_t atb_by
 }
 
 MinHeapResult find_min_heap(const SweepTrace& trace, const TraceHeader& header,
-                            const std::vector<Event>& events, const GridValue& threshold,
+                            const EventArray& events, const GridValue& threshold,
                             std::uint64_t limit_bytes) {
   MinHeapResult result;
   const auto heap_for = [&](std::uint64_t atb_bytes) {

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "sweep/result.h"
-#include "trace/event.h"
+#include "trace/event_array.h"
 
 namespace gcsim::sweep {
 
@@ -31,7 +31,7 @@ std::uint64_t smallest_heap_with_atb(GeometryParams params, std::uint64_t atb_by
 // Searches one trace × threshold, with heaps up to `limit_bytes`; `index`, `trace` and
 // `threshold` are left for the caller.
 MinHeapResult find_min_heap(const SweepTrace& trace, const TraceHeader& header,
-                            const std::vector<Event>& events, const GridValue& threshold,
+                            const EventArray& events, const GridValue& threshold,
                             std::uint64_t limit_bytes = kMinHeapSearchLimit);
 
 }  // namespace gcsim::sweep

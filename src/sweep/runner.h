@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "sweep/result.h"
-#include "trace/event.h"
+#include "trace/event_array.h"
 #include "trace/format.h"
 
 namespace gcsim::sweep {
@@ -15,7 +15,7 @@ namespace gcsim::sweep {
 // One parsed trace, in spec.traces order.
 struct TraceEvents {
   TraceHeader header;
-  std::vector<Event> events;
+  EventArray events;
 };
 
 // Throws std::invalid_argument for a heap size that makes no heap (checked before any replay),

@@ -9,13 +9,22 @@
 namespace gcsim {
 namespace {
 
+template <class Events>
 class CollectingSink : public TraceSink {
  public:
   void on_header(const TraceHeader&) override {}
   void on_event(const Event& event, const EventPosition&) override { events.push_back(event); }
 
-  std::vector<Event> events;
+  Events events;
 };
+
+template <class Events>
+Events read_into(const std::string& path, TraceHeader* header) {
+  CollectingSink<Events> sink;
+  const ReadResult result = read_trace(path, sink);
+  if (header != nullptr) *header = result.header;
+  return std::move(sink.events);
+}
 
 }  // namespace
 
@@ -32,10 +41,11 @@ ReadResult read_trace(const std::string& path, TraceSink& sink) {
 }
 
 std::vector<Event> read_all_events(const std::string& path, TraceHeader* header) {
-  CollectingSink sink;
-  const ReadResult result = read_trace(path, sink);
-  if (header != nullptr) *header = result.header;
-  return std::move(sink.events);
+  return read_into<std::vector<Event>>(path, header);
+}
+
+EventArray read_event_array(const std::string& path, TraceHeader* header) {
+  return read_into<EventArray>(path, header);
 }
 
 }  // namespace gcsim

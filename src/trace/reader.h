@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "trace/event.h"
+#include "trace/event_array.h"
 #include "trace/format.h"
 
 namespace gcsim {
@@ -68,5 +69,7 @@ ReadResult read_trace(const std::string& path, TraceSink& sink);
 
 // Every event in memory, for tests and small tools; `header`, if given, receives the header.
 std::vector<Event> read_all_events(const std::string& path, TraceHeader* header = nullptr);
+// The same, packed (what a sweep replays many times).
+EventArray read_event_array(const std::string& path, TraceHeader* header = nullptr);
 
 }  // namespace gcsim

@@ -156,7 +156,7 @@ TEST_P(HeapMapRealDump, ImportedLogGivesTheRealDump) {
   ASSERT_EQ(k, 2u) << "an OBSERVE mark, then the HEAPMAP mark";
   HeapMapObserver observer({HeapMapTarget::Kind::mark, k, d.label});
   const ReplayResult result =
-      replay_events(log.events, log.header, settings, d.run + ".log.gz", nullptr, &observer);
+      replay_events(EventArray(log.events), log.header, settings, d.run + ".log.gz", nullptr, &observer);
   ASSERT_TRUE(observer.snapshot());
   const HeapSnapshot& s = *observer.snapshot();
   EXPECT_EQ(log.heap.pool_address, pool_address_of(dump));

@@ -86,14 +86,14 @@ TEST(SweepMinHeap, BisectionFindsWhatALinearScanFindsWithGarbage) {
     }
     if (round >= 2) events.push_back(on_id(Op::drop, big.id - 10));
   }
-  in.traces[0].events = events;
+  in.traces[0].events = EventArray(events);
   in.traces[0].header.name = "garbage";
   expect_bisection_matches_scan(in);
 }
 
 TEST(SweepMinHeap, NoHeapUpToTheLimitFitsATooLargeAllocation) {
   test::Loaded in = test::load({test::kClasses}, "off", "port");
-  in.traces[0].events = {on_id(Op::alloc, 1, std::uint64_t{3} << 30)};  // 3 GiB
+  in.traces[0].events = EventArray({on_id(Op::alloc, 1, std::uint64_t{3} << 30)});  // 3 GiB
   const std::uint64_t limit = 8 << 20;
   const MinHeapResult m = find_min_heap(in.spec.traces[0], in.traces[0].header, in.traces[0].events,
                                         in.spec.thresholds[0], limit);

@@ -30,7 +30,7 @@ inline Loaded load(const std::vector<std::string>& files, const std::string& thr
   const Preset& preset = *find_preset(preset_name);
   for (const std::string& file : files) {
     TraceEvents t;
-    t.events = read_all_events(file, &t.header);
+    t.events = read_event_array(file, &t.header);
     out.spec.traces.push_back({trace_name(t.header, file), file, t.events.size(),
                                std::string(preset.name), preset.params,
                                preset.default_threshold_bytes});

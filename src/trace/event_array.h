@@ -1,0 +1,51 @@
+// EventArray: a whole trace in memory, compactly — what a sweep parses once and replays in
+// every cell. An Event carries a string and two optionals (about 100 bytes); a packed event is
+// 24: two 64-bit fields whose meaning depends on the op, the op, flags, and an index into a
+// table of the distinct strings (alloc types and mark labels repeat).
+//
+//   op                          a                   b
+//   alloc, realloc              id                  size
+//   free, drop, hold            id                  –
+//   ref, unref                  id (from)           to
+//   threshold                   amount              –
+//   observe                     mem_alloc           mem_free      (flags: which are present)
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "trace/event.h"
+
+namespace gcsim {
+
+class EventArray {
+ public:
+  EventArray() = default;
+  explicit EventArray(const std::vector<Event>& events);
+
+  void push_back(const Event& e);
+  std::size_t size() const { return events_.size(); }
+  bool empty() const { return events_.empty(); }
+  // Event i into `out`, reusing its string's storage.
+  void load(std::size_t i, Event& out) const;
+  Event at(std::size_t i) const;
+
+ private:
+  struct Packed {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    std::uint32_t text = kNoText;
+    Op op = Op::mark;
+    std::uint8_t flags = 0;
+  };
+  static constexpr std::uint32_t kNoText = 0xffffffffu;
+  static constexpr std::uint8_t kFin = 1, kHasMemAlloc = 2, kHasMemFree = 4;
+
+  std::vector<Packed> events_;
+  std::vector<std::string> texts_;
+  std::unordered_map<std::string, std::uint32_t> text_index_;
+};
+
+}  // namespace gcsim
