@@ -70,37 +70,23 @@ FreeRunIndex::Node FreeRunIndex::combine(const Node& l, const Node& r, std::uint
   return n;
 }
 
-void FreeRunIndex::count_words(std::uint32_t lo, std::uint32_t hi, std::uint32_t& free,
-                               std::uint32_t& starts) const {
-  free = 0;
-  starts = 0;
-  std::uint64_t below = lo == 0 ? 0 : words_[lo - 1] >> 63;  // the block under the word's bit 0
-  for (std::uint32_t w = lo; w <= hi; ++w) {
-    const std::uint64_t x = words_[w];
-    free += static_cast<std::uint32_t>(std::popcount(x));
-    starts += static_cast<std::uint32_t>(std::popcount(x & ~((x << 1) | below)));
-    below = x >> 63;
-  }
-}
-
-void FreeRunIndex::write_bits(std::uint32_t first, std::uint32_t n_blocks, bool is_free) {
+void FreeRunIndex::write_bits(std::uint32_t first, std::uint32_t n_blocks, bool to_free) {
   const std::uint32_t end = first + n_blocks;
-  const std::uint32_t lo = first / kWordBlocks;
-  // Whether the block just past the range starts a run can change too.
-  const std::uint32_t hi = std::min<std::uint32_t>(end / kWordBlocks,
-                                                   static_cast<std::uint32_t>(words_.size()) - 1);
-  std::uint32_t free_before, starts_before;
-  count_words(lo, hi, free_before, starts_before);
-  for (std::uint32_t w = lo; w * kWordBlocks < end; ++w) {
+  const int neighbours_free = (first > 0 && is_free(first - 1) ? 1 : 0) +
+                              (end < n_blocks_ && is_free(end) ? 1 : 0);
+  for (std::uint32_t w = first / kWordBlocks; w * kWordBlocks < end; ++w) {
     const std::uint32_t from = std::max(first, w * kWordBlocks) - w * kWordBlocks;
     const std::uint32_t to = std::min(end, (w + 1) * kWordBlocks) - w * kWordBlocks;
     const std::uint64_t mask = bit_range(from, to);
-    words_[w] = is_free ? words_[w] | mask : words_[w] & ~mask;
+    words_[w] = to_free ? words_[w] | mask : words_[w] & ~mask;
   }
-  std::uint32_t free_after, starts_after;
-  count_words(lo, hi, free_after, starts_after);
-  free_blocks_ = free_blocks_ - free_before + free_after;
-  run_count_ = run_count_ - starts_before + starts_after;
+  if (to_free) {
+    free_blocks_ += n_blocks;
+    run_count_ = static_cast<std::uint32_t>(static_cast<int>(run_count_) + 1 - neighbours_free);
+  } else {
+    free_blocks_ -= n_blocks;
+    run_count_ = static_cast<std::uint32_t>(static_cast<int>(run_count_) + neighbours_free - 1);
+  }
 }
 
 void FreeRunIndex::update_leaves(std::uint32_t lo_word, std::uint32_t hi_word) {
@@ -128,9 +114,9 @@ void FreeRunIndex::update_leaves(std::uint32_t lo_word, std::uint32_t hi_word) {
   }
 }
 
-void FreeRunIndex::assign(std::uint32_t first, std::uint32_t n_blocks, bool is_free) {
+void FreeRunIndex::assign(std::uint32_t first, std::uint32_t n_blocks, bool to_free) {
   if (n_blocks == 0) return;
-  write_bits(first, n_blocks, is_free);
+  write_bits(first, n_blocks, to_free);
   update_leaves(first / kWordBlocks, (first + n_blocks - 1) / kWordBlocks);
 }
 

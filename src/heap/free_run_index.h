@@ -3,8 +3,9 @@
 //
 //   free bits   bit b of word b/64 is set when block b is FREE (padding past N stays clear,
 //               so runs never reach past the pool)
-//   counters    free blocks and free runs, kept exact by recounting the words a change
-//               touches (a run starts at a set bit whose lower neighbour is clear)
+//   counters    free blocks and free runs; a change flips a range that was all used (or
+//               all free), so the counts move by its length and by what its two neighbours
+//               are (freeing between two free runs joins them: one run fewer)
 //   word tree   a segment tree over the 64-block words. Each node covers a power-of-two span
 //               of words and keeps
 //                 pref  free blocks at the span's start   suf  free blocks at its end
@@ -30,6 +31,8 @@ class FreeRunIndex {
   // All n_blocks free.
   explicit FreeRunIndex(std::uint32_t n_blocks = 0);
 
+  // Each flips a range whose blocks are all in the other state now (what allocating, freeing,
+  // shrinking and growing do).
   void set_free(std::uint32_t first, std::uint32_t n_blocks) { assign(first, n_blocks, true); }
   void set_used(std::uint32_t first, std::uint32_t n_blocks) { assign(first, n_blocks, false); }
   // For a sweep: frees blocks that are all used now, leaving the tree stale until finish_bulk().
@@ -58,12 +61,9 @@ class FreeRunIndex {
 
   static Node leaf_of(std::uint64_t word);
   static Node combine(const Node& l, const Node& r, std::uint32_t half_blocks);
-  void assign(std::uint32_t first, std::uint32_t n_blocks, bool is_free);
+  void assign(std::uint32_t first, std::uint32_t n_blocks, bool to_free);
   // Writes the bits of [first, first + n_blocks) and keeps the counters exact.
-  void write_bits(std::uint32_t first, std::uint32_t n_blocks, bool is_free);
-  // Free blocks and run starts in words [lo, hi].
-  void count_words(std::uint32_t lo, std::uint32_t hi, std::uint32_t& free,
-                   std::uint32_t& starts) const;
+  void write_bits(std::uint32_t first, std::uint32_t n_blocks, bool to_free);
   void update_leaves(std::uint32_t lo_word, std::uint32_t hi_word);
 
   std::uint32_t n_blocks_;

@@ -1,5 +1,6 @@
 #include "replay/id_ranges.h"
 
+#include <algorithm>
 #include <iterator>
 
 namespace gcsim {
@@ -11,23 +12,27 @@ bool IdRanges::contains(std::uint64_t id) const {
   return id <= it->second;
 }
 
-void IdRanges::insert(std::uint64_t id) {
-  if (contains(id)) return;
-  auto next = ranges_.upper_bound(id);
-  const bool joins_prev = next != ranges_.begin() && std::prev(next)->second + 1 == id;
-  const bool joins_next = next != ranges_.end() && id + 1 == next->first;
-  if (joins_prev && joins_next) {
-    std::prev(next)->second = next->second;
-    ranges_.erase(next);
-  } else if (joins_prev) {
-    std::prev(next)->second = id;
-  } else if (joins_next) {
-    const std::uint64_t last = next->second;
-    ranges_.erase(next);
-    ranges_.emplace(id, last);
-  } else {
-    ranges_.emplace(id, id);
+void IdRanges::insert(std::uint64_t first, std::uint64_t last) {
+  // Swallow every interval that overlaps [first, last] or touches it (ids are below 2^53, so
+  // last + 1 never wraps).
+  auto it = ranges_.upper_bound(first);
+  if (it != ranges_.begin() && std::prev(it)->second + 1 >= first) --it;
+  while (it != ranges_.end() && it->first <= last + 1) {
+    first = std::min(first, it->first);
+    last = std::max(last, it->second);
+    it = ranges_.erase(it);
   }
+  ranges_.emplace(first, last);
+}
+
+void IdRanges::erase(std::uint64_t id) {
+  auto it = ranges_.upper_bound(id);
+  if (it == ranges_.begin() || std::prev(it)->second < id) return;
+  --it;
+  const std::uint64_t first = it->first, last = it->second;
+  ranges_.erase(it);
+  if (first < id) ranges_.emplace(first, id - 1);
+  if (id < last) ranges_.emplace(id + 1, last);
 }
 
 }  // namespace gcsim

@@ -10,16 +10,15 @@ namespace gcsim {
 Program::Program(std::uint32_t pool_blocks) : owner_of_block_(pool_blocks, kNoBlock) {}
 
 void Program::check_new(std::uint64_t id) const {
-  if (id >= next_new_id_) return;  // traces mostly count ids up: nothing to look up
-  if (slot_of_id_.contains(id) || dead_ids_.contains(id)) {
-    throw RuleViolation("id-reused", fmt::format("id {} was allocated before", id));
-  }
+  // Traces mostly count ids up: then this is one comparison.
+  if (id >= next_new_id_ || unused_ids_.contains(id)) return;
+  throw RuleViolation("id-reused", fmt::format("id {} was allocated before", id));
 }
 
 std::uint32_t Program::live(std::uint64_t id, std::string_view role) {
   const std::optional<std::uint32_t> found = slot_of_id_.find(id);
   if (!found) {
-    if (dead_ids_.contains(id)) {
+    if (id < next_new_id_ && !unused_ids_.contains(id)) {
       throw RuleViolation("dead-id", fmt::format("{} {} is dead (freed or unreachable)", role, id));
     }
     throw RuleViolation("unknown-id", fmt::format("{} {} was never allocated", role, id));
@@ -56,7 +55,12 @@ std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
   o.born_event = event;
   o.held_pos = kNoBlock;
   slot_of_id_.insert(id, slot);
-  next_new_id_ = std::max(next_new_id_, id + 1);
+  if (id >= next_new_id_) {
+    if (id > next_new_id_) unused_ids_.insert(next_new_id_, id - 1);
+    next_new_id_ = id + 1;
+  } else {
+    unused_ids_.erase(id);
+  }
   if (head != kNoBlock) owner_of_block_[head] = slot;
   if (lost) ++lost_objects_;
   hold(slot);
@@ -89,7 +93,6 @@ void Program::die(std::uint32_t slot) {
   o.alive = false;
   if (o.lost) --lost_objects_;
   o.lost = false;
-  dead_ids_.insert(o.id);
   slot_of_id_.erase(o.id);
 }
 

@@ -99,9 +99,11 @@ class Program final : public Mutator {
 
   std::vector<Object> objects_;
   std::vector<std::uint32_t> free_slots_;
-  IdTable slot_of_id_;  // alive (and unswept garbage)
-  IdRanges dead_ids_;
-  std::uint64_t next_new_id_ = 0;  // every id below it may have been used; none above
+  // Ids: alive (and unswept garbage) in slot_of_id_; at or above next_new_id_ never used; below
+  // it, never used if in unused_ids_, and dead otherwise.
+  IdTable slot_of_id_;
+  std::uint64_t next_new_id_ = 0;
+  IdRanges unused_ids_;
   std::vector<std::uint32_t> owner_of_block_;  // head block → slot, kNoBlock elsewhere
   std::vector<std::uint32_t> held_;            // slots held by the program
   std::uint64_t lost_objects_ = 0;             // alive and lost, now

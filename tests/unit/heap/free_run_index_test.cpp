@@ -168,10 +168,13 @@ TEST(FreeRunIndex, RandomisedAgainstNaiveBitVector) {
     const int ops = n >= 1000 ? 800 : 3000;
     for (int op = 0; op < ops; ++op) {
       const std::uint32_t first = std::uniform_int_distribution<std::uint32_t>(0, n - 1)(rng);
-      // Mostly short ranges (allocations), sometimes long ones (sweeps, big frees).
+      // Mostly short ranges (allocations), sometimes long ones (sweeps, big frees); a range is
+      // flipped whole, as the block table does (it never frees a free block).
       const std::uint32_t max_len = (rng() % 8 == 0) ? n - first : std::min(n - first, 12u);
-      const std::uint32_t len = std::uniform_int_distribution<std::uint32_t>(1, max_len)(rng);
-      const bool is_free = rng() % 2 == 0;
+      const std::uint32_t want = std::uniform_int_distribution<std::uint32_t>(1, max_len)(rng);
+      const bool is_free = !naive.free[first];
+      std::uint32_t len = 1;
+      while (len < want && naive.free[first + len] == naive.free[first]) ++len;
       if (is_free) {
         index.set_free(first, len);
       } else {
