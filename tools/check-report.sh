@@ -11,7 +11,9 @@
 #
 # Checked: tests/cli/data/classes.jsonl at --heap-size 4096 (4 collections, 3 MemoryErrors),
 # and the demo trace (traces/camera-preview.jsonl, or tests/oracle/data/fragmentation.jsonl
-# where it is missing) at --heap-size 65536, against the counts `gcsim replay --json` gives.
+# where it is missing) at --heap-size 65536, against the counts `gcsim replay --json` gives;
+# and a sweep of classes.jsonl and fragmentation.jsonl over thresholds off, quarter, 1000 ×
+# heaps 4096, 16K (12 charts, some with more collections than pixels).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 gcsim=$root/build/gcsim
