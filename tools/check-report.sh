@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Opens gcsim's HTML report in headless Chromium and checks the DOM the browser built: both
 # curve charts are there, with one tick per collection and one marker per MemoryError, and the
-# heap maps are drawn. Installs Chromium (the Debian package `chromium`) if it is missing.
+# heap maps are drawn. Then a sweep's page (`gcsim sweep --html`): one chart per cell, whose
+# ticks and markers stand for (data-count) as many collections and MemoryErrors as the cells of
+# the same run's --json. Installs Chromium (the Debian package `chromium`) if it is missing.
 #
 #   tools/check-report.sh [GCSIM] [--screenshot]
 #     GCSIM         the gcsim binary (default: build/gcsim)
@@ -9,7 +11,9 @@
 #
 # Checked: tests/cli/data/classes.jsonl at --heap-size 4096 (4 collections, 3 MemoryErrors),
 # and the demo trace (traces/camera-preview.jsonl, or tests/oracle/data/fragmentation.jsonl
-# where it is missing) at --heap-size 65536, against the counts `gcsim replay --json` gives.
+# where it is missing) at --heap-size 65536, against the counts `gcsim replay --json` gives;
+# and a sweep of classes.jsonl and fragmentation.jsonl over thresholds off, quarter, 1000 ×
+# heaps 4096, 16K (12 charts, some with more collections than pixels).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 gcsim=$root/build/gcsim
@@ -69,6 +73,32 @@ import json, sys
 s = json.load(open(sys.argv[1]))["summary"]
 print(s["collections"]["total"], s["failures"]["total"])' "$tmp/demo.json")
 check_report demo "$demo" "$collections" "$failures" --heap-size 65536
+
+# check_sweep NAME SWEEP-ARGS...: the page's charts, ticks and markers against the --json.
+check_sweep() {
+  local name=$1
+  shift
+  "$gcsim" sweep "$@" --quiet --html "$tmp/$name.html" --json "$tmp/$name.json"
+  browser --dump-dom "file://$tmp/$name.html" >"$tmp/$name.dom.html"
+  local want got
+  want=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["cells_total"], sum(c["collections"]["total"] for c in d["cells"]),
+      sum(c["failures"]["total"] for c in d["cells"]))' "$tmp/$name.json")
+  # sum_counts CLASS: the data-count of every element of CLASS in the dumped DOM.
+  sum_counts() {
+    { grep -o "class=\"$1[^\"]*\" data-count=\"[0-9]*\"" "$tmp/$name.dom.html" || true; } |
+      sed 's/.*data-count="//; s/"//' | awk '{ n += $1 } END { print n + 0 }'
+  }
+  got="$({ grep -o '<svg[^>]* class="curve-chart"' "$tmp/$name.dom.html" || true; } | wc -l) \
+$(sum_counts collection-tick) $(sum_counts failure-marker)"
+  [[ $got == "$want" ]] || fail "$name: charts, collections, MemoryErrors: $got, want $want"
+  echo "$name: $want (charts, collections, MemoryErrors)"
+}
+
+check_sweep sweep "$root/tests/cli/data/classes.jsonl" "$root/tests/oracle/data/fragmentation.jsonl" \
+  --thresholds off,quarter,1000 --heap-sizes 4096,16K
 
 if [[ $screenshot == 1 ]]; then
   mkdir -p "$root/docs"

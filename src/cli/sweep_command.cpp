@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include "cli/exit_codes.h"
 #include "cli/geometry_options.h"
@@ -13,6 +14,7 @@
 #include "sweep/parallel.h"
 #include "sweep/runner.h"
 #include "sweep/sweep_csv.h"
+#include "sweep/sweep_html.h"
 #include "sweep/sweep_json.h"
 #include "sweep/sweep_json_read.h"
 #include "sweep/sweep_junit.h"
@@ -33,11 +35,18 @@ void SweepOutputOptions::add_to(CLI::App& cmd) {
   cmd.add_flag("--quiet,-q", quiet, "print no table on stdout");
 }
 
+void SweepOutputOptions::add_html_to(CLI::App& cmd) {
+  cmd.add_option("--html", html,
+                 "write an HTML page: per trace, a curve chart per setting, the results and the "
+                 "recommendation");
+}
+
 SweepOutputs::SweepOutputs(const SweepOutputOptions& o) : quiet_(o.quiet) {
   if (o.json) json_.emplace(*o.json);
   if (o.csv) csv_.emplace(*o.csv);
   if (o.markdown) markdown_.emplace(*o.markdown);
   if (o.junit) junit_.emplace(*o.junit);
+  if (o.html) html_.emplace(*o.html);
   const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
   if (o.markdown && summary && *summary) {
     step_summary_.emplace(summary, std::ios::app | std::ios::binary);
@@ -47,10 +56,11 @@ SweepOutputs::SweepOutputs(const SweepOutputOptions& o) : quiet_(o.quiet) {
   }
 }
 
-void SweepOutputs::write(const SweepReport& report) {
+void SweepOutputs::write(const SweepReport& report, const std::vector<CellReplay>& replays) {
   if (json_) json_->stream() << sweep_to_json(report).dump(2) << '\n';
   if (csv_) write_sweep_csv(csv_->stream(), report);
   if (junit_) write_sweep_junit(junit_->stream(), report);
+  if (html_) write_sweep_html(html_->stream(), report, replays);
   if (markdown_) {
     std::ostringstream md;
     write_sweep_markdown(md, report);
@@ -60,7 +70,7 @@ void SweepOutputs::write(const SweepReport& report) {
       if (!*step_summary_) throw std::runtime_error("cannot append to $GITHUB_STEP_SUMMARY");
     }
   }
-  for (auto* out : {&json_, &csv_, &markdown_, &junit_}) {
+  for (auto* out : {&json_, &csv_, &markdown_, &junit_, &html_}) {
     if (*out) (*out)->commit();
   }
   if (!quiet_) print_sweep_table(std::cout, report);
@@ -90,12 +100,13 @@ std::optional<GateInput> gate_input(const GateOptions& options, Budgets budgets)
   return in;
 }
 
-int report_sweep(SweepResult result, const std::optional<GateInput>& gate, SweepOutputs& outputs) {
+int report_sweep(SweepResult result, const std::optional<GateInput>& gate, SweepOutputs& outputs,
+                 const std::vector<CellReplay>& replays) {
   SweepReport report;
   report.recommendations = recommend(result);
   if (gate) report.gate = run_gate(result, *gate);
   report.result = std::move(result);
-  outputs.write(report);
+  outputs.write(report, replays);
   if (!report.gate || report.gate->passed()) return kExitOk;
   fmt::print(stderr, "gcsim: gate failed: {} of {} checks\n",
              report.gate->count(CheckStatus::failed), report.gate->checks.size());
@@ -185,7 +196,10 @@ int run(SweepArgs args) {
 
   const std::vector<TraceEvents> traces = load_traces(args, spec);
   check_budget_names(config.budgets, spec.traces);
-  return report_sweep(run_sweep(spec, traces, shard, args.jobs), gate, outputs);
+  std::vector<CellReplay> replays;
+  SweepResult result =
+      run_sweep(spec, traces, shard, args.jobs, outputs.wants_replays() ? &replays : nullptr);
+  return report_sweep(std::move(result), gate, outputs, replays);
 }
 
 }  // namespace
@@ -228,6 +242,7 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-baseline", args->no_baseline,
                 "ignore the --config's baseline (to write a new one with --json)");
   args->outputs.add_to(*cmd);
+  args->outputs.add_html_to(*cmd);
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

@@ -1,6 +1,6 @@
 // `gcsim sweep TRACE... [--config F] [--thresholds LIST] [--heap-sizes LIST] [-j N]
 //  [--shard I/N] [--min-heap] [--baseline F] [--tolerance SPEC] [--json|--csv|--markdown|--junit
-//  F]`:
+//  |--html F]`:
 // replays every trace × threshold × heap size and reports, recommends and gates (README "Sweeps").
 //
 // Also the parts `gcsim merge` shares: the report outputs and the gate options.
@@ -10,20 +10,24 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/output_file.h"
 #include "sweep/gate.h"
+#include "sweep/runner.h"
 #include "sweep/sweep_report.h"
 
 namespace gcsim::cli {
 
 void add_sweep_command(CLI::App& app, int& exit_code);
 
-// --json, --csv, --markdown, --junit, --quiet.
+// --json, --csv, --markdown, --junit, --quiet; and --html for `sweep` only, since the page
+// draws each cell's replay, which a shard's JSON does not hold (`merge` has no --html).
 struct SweepOutputOptions {
-  std::optional<std::string> json, csv, markdown, junit;
+  std::optional<std::string> json, csv, markdown, junit, html;
   bool quiet = false;
   void add_to(CLI::App& cmd);
+  void add_html_to(CLI::App& cmd);
 };
 
 // The outputs, opened at once so a bad path fails before any replay; write() prints the
@@ -32,11 +36,14 @@ struct SweepOutputOptions {
 class SweepOutputs {
  public:
   explicit SweepOutputs(const SweepOutputOptions& options);
-  void write(const sweep::SweepReport& report);
+  // Whether the sweep must keep each cell's replay (for --html).
+  bool wants_replays() const { return html_.has_value(); }
+  // `replays`: one per cell of the report when wants_replays(), else none.
+  void write(const sweep::SweepReport& report, const std::vector<sweep::CellReplay>& replays);
 
  private:
   bool quiet_;
-  std::optional<OutputFile> json_, csv_, markdown_, junit_;
+  std::optional<OutputFile> json_, csv_, markdown_, junit_, html_;
   std::optional<std::ofstream> step_summary_;
 };
 
@@ -49,8 +56,9 @@ struct GateOptions {
 
 // The report for a result (recommendations; the gate when there is a baseline or budgets),
 // written to the outputs. Returns the exit code: kExitRegression when a gate check failed.
+// `replays` as for SweepOutputs::write.
 int report_sweep(sweep::SweepResult result, const std::optional<sweep::GateInput>& gate,
-                 SweepOutputs& outputs);
+                 SweepOutputs& outputs, const std::vector<sweep::CellReplay>& replays = {});
 
 // The gate input of the options (and budgets): nothing without a baseline or budgets. Reads
 // the baseline; throws for a bad baseline file or tolerance.

@@ -32,6 +32,9 @@ pre.mem-info { font-size: 11px; line-height: 1.15; background: #fafafa; padding:
 .small-multiples { display: flex; flex-wrap: wrap; gap: 12px; }
 .small-multiple { border: 1px solid #dddddd; padding: 4px; }
 .small-multiple p { margin: 2px 0; font-size: 12px; }
+.small-multiple.recommended-best { border: 2px solid #2a7a2a; }
+.small-multiple.recommended-runner-up { border: 2px dashed #2a7a2a; }
+p.recommendation { background: #f2f8f2; padding: 6px; }
 .note { color: #555555; font-size: 12px; }
 )";
 

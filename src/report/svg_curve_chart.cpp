@@ -1,8 +1,11 @@
 #include "report/svg_curve_chart.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <iterator>
+#include <map>
+#include <utility>
 
 #include "report/html_escape.h"
 #include "report/number_format.h"
@@ -166,37 +169,115 @@ void legend(Out out, const CurveChartData& data, const CurveChartStyle& style) {
   fmt::format_to(out, "</g>\n");
 }
 
-void collection_ticks(Out out, const CurveChartData& data, const Scales& s, const Plot& p) {
+// One pixel column of a small multiple: the ticks (or markers) of one kind that fall in it.
+struct ColumnBin {
+  double x = 0;             // where the first of them is drawn
+  std::size_t first = 0;    // index of the first in its list
+  std::uint64_t count = 0;
+  std::uint64_t last_event = 0;
+};
+
+// A small multiple's plot is ~300 px wide, so a trace with thousands of collections would stack
+// thousands of ticks on a few pixels (and megabytes of markup). There the items of one kind in
+// one pixel column become one element whose data-count says how many it stands for; ordered by
+// column, then kind.
+template <class Item, class EventOf, class KindOf>
+std::vector<ColumnBin> bin_by_column(const std::vector<Item>& items, const Scales& s,
+                                     EventOf event_of, KindOf kind_of) {
+  std::map<std::pair<long, int>, ColumnBin> bins;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::uint64_t event = event_of(items[i]);
+    const double x = s.event_x(event);
+    ColumnBin& bin = bins[{std::lround(std::floor(x)), static_cast<int>(kind_of(items[i]))}];
+    if (bin.count++ == 0) {
+      bin.x = x;
+      bin.first = i;
+    }
+    bin.last_event = event;
+  }
+  std::vector<ColumnBin> out;
+  for (const auto& [key, bin] : bins) out.push_back(bin);
+  return out;
+}
+
+std::string collection_title(const CollectionEntry& c, std::uint32_t block_bytes) {
+  return fmt::format("collection at event {} ({}): mem_alloc {} → {}", grouped(c.event),
+                     cause_name(c.record.cause),
+                     grouped(std::uint64_t{c.record.used_blocks_before} * block_bytes),
+                     grouped(std::uint64_t{c.record.used_blocks_after} * block_bytes));
+}
+
+void collection_tick(Out out, const CollectionEntry& c, double x, const Plot& p,
+                     std::string_view count_attribute, const std::string& title) {
+  fmt::format_to(out,
+                 "<line class=\"collection-tick cause-{}\"{} x1=\"{:.1f}\" y1=\"{:.1f}\" "
+                 "x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"1.5\">"
+                 "<title>{}</title></line>\n",
+                 cause_name(c.record.cause), count_attribute, x, p.bottom() + 3, x,
+                 p.bottom() + 14, palette::cause(c.record.cause), title);
+}
+
+void collection_ticks(Out out, const CurveChartData& data, const CurveChartStyle& style,
+                      const Scales& s, const Plot& p) {
   const std::uint32_t block_bytes = data.result->layout.params.block_bytes;
-  for (const CollectionEntry& c : data.result->collections) {
-    const double x = s.event_x(c.event);
-    const std::string_view cause = cause_name(c.record.cause);
-    fmt::format_to(out,
-                   "<line class=\"collection-tick cause-{}\" x1=\"{:.1f}\" y1=\"{:.1f}\" "
-                   "x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"1.5\">"
-                   "<title>collection at event {} ({}): mem_alloc {} → {}</title></line>\n",
-                   cause, x, p.bottom() + 3, x, p.bottom() + 14, palette::cause(c.record.cause),
-                   grouped(c.event), cause,
-                   grouped(std::uint64_t{c.record.used_blocks_before} * block_bytes),
-                   grouped(std::uint64_t{c.record.used_blocks_after} * block_bytes));
+  const std::vector<CollectionEntry>& collections = data.result->collections;
+  if (style.full) {
+    for (const CollectionEntry& c : collections) {
+      collection_tick(out, c, s.event_x(c.event), p, "", collection_title(c, block_bytes));
+    }
+    return;
+  }
+  const auto bins = bin_by_column(
+      collections, s, [](const CollectionEntry& c) { return c.event; },
+      [](const CollectionEntry& c) { return c.record.cause; });
+  for (const ColumnBin& bin : bins) {
+    const CollectionEntry& c = collections[bin.first];
+    const std::string title =
+        bin.count == 1 ? collection_title(c, block_bytes)
+                       : fmt::format("{} {} collections at events {} to {}", grouped(bin.count),
+                                     cause_name(c.record.cause), grouped(c.event),
+                                     grouped(bin.last_event));
+    collection_tick(out, c, bin.x, p, fmt::format(" data-count=\"{}\"", bin.count), title);
   }
 }
 
-void failure_markers(Out out, const CurveChartData& data, const Scales& s, const Plot& p) {
-  std::size_t k = 0;
-  for (const FailureRecord& f : data.result->failures) {
-    ++k;
-    const double x = s.event_x(f.event);
-    const std::string_view cls = failure_class_name(f.failure_class);
-    fmt::format_to(out,
-                   "<line class=\"failure-line\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
-                   "y2=\"{2:.1f}\" stroke=\"{3}\" stroke-opacity=\"0.5\" "
-                   "stroke-dasharray=\"3,3\"/>\n"
-                   "<path class=\"failure-marker class-{4}\" d=\"M{5:.1f},{6:.1f} L{7:.1f},{6:.1f} "
-                   "L{0:.1f},{1:.1f} Z\" fill=\"{3}\"><title>MemoryError {8} at event {9}: {4}, "
-                   "{10} bytes requested</title></path>\n",
-                   x, p.top, p.bottom(), palette::kFailure, cls, x - 5, p.top - 9, x + 5, k,
-                   grouped(f.event), grouped(f.size_bytes));
+void failure_marker(Out out, const FailureRecord& f, double x, const Plot& p,
+                    std::string_view count_attribute, const std::string& title) {
+  fmt::format_to(out,
+                 "<line class=\"failure-line\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
+                 "y2=\"{2:.1f}\" stroke=\"{3}\" stroke-opacity=\"0.5\" "
+                 "stroke-dasharray=\"3,3\"/>\n"
+                 "<path class=\"failure-marker class-{4}\"{5} d=\"M{6:.1f},{7:.1f} "
+                 "L{8:.1f},{7:.1f} L{0:.1f},{1:.1f} Z\" fill=\"{3}\"><title>{9}</title></path>\n",
+                 x, p.top, p.bottom(), palette::kFailure, failure_class_name(f.failure_class),
+                 count_attribute, x - 5, p.top - 9, x + 5, title);
+}
+
+void failure_markers(Out out, const CurveChartData& data, const CurveChartStyle& style,
+                     const Scales& s, const Plot& p) {
+  const std::vector<FailureRecord>& failures = data.result->failures;
+  const auto one = [](std::size_t k, const FailureRecord& f) {
+    return fmt::format("MemoryError {} at event {}: {}, {} bytes requested", k, grouped(f.event),
+                       failure_class_name(f.failure_class), grouped(f.size_bytes));
+  };
+  if (style.full) {
+    for (std::size_t k = 0; k < failures.size(); ++k) {
+      const FailureRecord& f = failures[k];
+      failure_marker(out, f, s.event_x(f.event), p, "", one(k + 1, f));
+    }
+    return;
+  }
+  const auto bins = bin_by_column(
+      failures, s, [](const FailureRecord& f) { return f.event; },
+      [](const FailureRecord& f) { return f.failure_class; });
+  for (const ColumnBin& bin : bins) {
+    const FailureRecord& f = failures[bin.first];
+    const std::string title =
+        bin.count == 1 ? one(bin.first + 1, f)
+                       : fmt::format("{} MemoryErrors ({}) at events {} to {}", grouped(bin.count),
+                                     failure_class_name(f.failure_class), grouped(f.event),
+                                     grouped(bin.last_event));
+    failure_marker(out, f, bin.x, p, fmt::format(" data-count=\"{}\"", bin.count), title);
   }
 }
 
@@ -300,8 +381,8 @@ void write_curve_chart(std::ostream& out, const CurveChartData& data,
     mark_annotations(o, data, s, p);
     observations(o, data, s);
   }
-  collection_ticks(o, data, s, p);
-  failure_markers(o, data, s, p);
+  collection_ticks(o, data, style, s, p);
+  failure_markers(o, data, style, s, p);
   peak_marker(o, data, style, s);
   fmt::format_to(o, "</svg>\n");
   out << svg;

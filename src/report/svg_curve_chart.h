@@ -12,7 +12,10 @@
 //             |  | |    |     |        collection ticks
 //
 // Every element a test may count has a class: collection-tick (and cause-threshold, cause-oom,
-// cause-explicit), failure-marker, peak-marker, mark-annotation, observe-point.
+// cause-explicit), failure-marker, peak-marker, mark-annotation, observe-point. The full chart
+// draws one tick per collection and one marker per MemoryError; a small multiple draws one per
+// pixel column and cause (or class), with data-count="N": the collections (MemoryErrors) it
+// stands for.
 #pragma once
 
 #include <cstdint>

@@ -43,13 +43,15 @@ CellResult make_cell(std::size_t index, const CellCoord& coord, const ReplayResu
 }
 
 SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& traces,
-                      std::optional<Shard> shard, unsigned jobs) {
+                      std::optional<Shard> shard, unsigned jobs,
+                      std::vector<CellReplay>* replays) {
   check_heap_sizes(spec);
   SweepResult result{spec, shard, {}, {}};
   const GridShape shape = spec.shape();
 
   const std::vector<std::size_t> cells = tasks_of(shape.cells(), shard);
   result.cells.resize(cells.size());
+  if (replays) replays->assign(cells.size(), {});
   run_parallel(cells.size(), jobs, [&](std::size_t slot) {
     const CellCoord c = shape.at(cells[slot]);
     const SweepTrace& trace = spec.traces[c.trace];
@@ -57,8 +59,14 @@ SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& tra
         resolve_heap_bytes(spec.heap_sizes[c.heap], trace.geometry.heap_bytes);
     const ReplaySettings settings = cell_settings(trace, spec.thresholds[c.threshold], heap_bytes);
     const TraceEvents& t = traces[c.trace];
-    result.cells[slot] =
-        make_cell(cells[slot], c, replay_events(t.events, t.header, settings, trace.file));
+    if (!replays) {
+      result.cells[slot] =
+          make_cell(cells[slot], c, replay_events(t.events, t.header, settings, trace.file));
+      return;
+    }
+    CellReplay& kept = (*replays)[slot];
+    kept.replay = replay_events(t.events, t.header, settings, trace.file, &kept.curve);
+    result.cells[slot] = make_cell(cells[slot], c, kept.replay);
   });
 
   if (!spec.min_heap) return result;

@@ -1,11 +1,14 @@
 // Runs a sweep: every cell of the grid (or a shard's share) replayed from traces parsed once
 // and held in memory, on a pool of threads, then the minimum-heap searches when asked. Results
-// land in slots by index, so the result is the same for any thread count.
+// land in slots by index, so the result is the same for any thread count. For the HTML page a
+// sweep can also keep each cell's replay and curve.
 #pragma once
 
 #include <optional>
 #include <vector>
 
+#include "replay/driver.h"
+#include "report/curve.h"
 #include "sweep/result.h"
 #include "trace/event_array.h"
 #include "trace/format.h"
@@ -18,10 +21,21 @@ struct TraceEvents {
   EventArray events;
 };
 
+// What the HTML page draws of a cell. A Curve has a fixed number of buckets, so keeping one
+// per cell costs the same for any trace length; no per-event sample is kept. (256 buckets: a
+// bucket or two per pixel of a small multiple.)
+inline constexpr std::size_t kSweepCurveBuckets = 256;
+struct CellReplay {
+  ReplayResult replay;
+  Curve curve{kSweepCurveBuckets};
+};
+
 // Throws std::invalid_argument for a heap size that makes no heap (checked before any replay),
-// TraceError for a trace the replay finds broken.
+// TraceError for a trace the replay finds broken. With `replays`, also fills it with the replay
+// of every cell run, in the order of the result's cells.
 SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& traces,
-                      std::optional<Shard> shard, unsigned jobs);
+                      std::optional<Shard> shard, unsigned jobs,
+                      std::vector<CellReplay>* replays = nullptr);
 
 // One cell's result from its replay.
 CellResult make_cell(std::size_t index, const CellCoord& coord, const ReplayResult& replay);

@@ -41,6 +41,14 @@ std::string sweep_headline(const SweepResult& r) {
   return line;
 }
 
+std::string cost_model_note(const CostModel& cost) {
+  return fmt::format(
+      "est. GC ms: an estimate at {} MHz, {} cycles per block marked, {} per block swept, {} per "
+      "collection",
+      cost.cpu_mhz, cost.cycles_per_block_marked, cost.cycles_per_block_swept,
+      grouped(std::uint64_t{cost.cycles_per_collection}));
+}
+
 std::string collections_by_cause(const CellResult& c) {
   return fmt::format("{}/{}/{}", grouped(count_of(c, "collections.threshold")),
                      grouped(count_of(c, "collections.oom")),

@@ -33,6 +33,8 @@ MinHeapFigures min_heap_figures(const SweepSpec& spec, const MinHeapResult& m);
 // What several writers print the same way:
 // "1 trace x 3 thresholds x 2 heap sizes = 6 cells" (and the shard's share).
 std::string sweep_headline(const SweepResult& result);
+// "est. GC ms: an estimate at 400 MHz, 64 cycles per block marked, …": the cost model in words.
+std::string cost_model_note(const CostModel& cost);
 // "2/1/0": a cell's collections by cause (threshold/oom/explicit).
 std::string collections_by_cause(const CellResult& cell);
 // "1/0/2": a cell's MemoryErrors by class (capacity/fragmentation/disabled).

@@ -91,14 +91,7 @@ void print_gate(std::ostream& out, const SweepReport& report) {
 
 void print_sweep_table(std::ostream& out, const SweepReport& report) {
   const SweepResult& r = report.result;
-  const CostModel& cost = r.spec.cost;
-  fmt::print(out, "gcsim sweep: {}\n", sweep_headline(r));
-  fmt::print(
-      out,
-      "est. GC ms: an estimate at {} MHz, {} cycles per block marked, {} per block swept, {} per "
-      "collection\n",
-      cost.cpu_mhz, cost.cycles_per_block_marked, cost.cycles_per_block_swept,
-      grouped(std::uint64_t{cost.cycles_per_collection}));
+  fmt::print(out, "gcsim sweep: {}\n{}\n", sweep_headline(r), cost_model_note(r.spec.cost));
   for (std::size_t t = 0; t < r.spec.traces.size(); ++t) print_cells(out, report, t);
   if (r.shard) {
     fmt::print(out, "\nrecommendations: merge every shard first (gcsim merge)\n");

@@ -7,7 +7,11 @@ Usage: check_reports.py GCSIM TESTS_DIR
   without a gate, for a baseline regression and for budgets;
 - every markdown table has as many cells in each row as in its header;
 - --markdown is appended to $GITHUB_STEP_SUMMARY (what was there is kept);
-- the JSON (json module) has schema gcsim-sweep/1 and cells_total cells with the issue's fields.
+- the JSON (json module) has schema gcsim-sweep/1 and cells_total cells with the issue's fields;
+- the --html page parses as XML (xml.etree) and as HTML with every element closed in order
+  (html.parser), holds one chart per cell of the --json written by the same run, each with as
+  many collections (the sum of its ticks' data-count) and MemoryErrors as that cell, a results
+  row per cell, the recommended cells marked, and is byte-identical for -j 1 and -j 3.
 """
 import json
 import os
@@ -18,6 +22,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 GCSIM, TESTS = sys.argv[1], sys.argv[2]
+sys.path.insert(0, os.path.join(TESTS, "unit", "report"))
+from report_html_test import Nesting  # noqa: E402
 CLI = os.path.join(TESTS, "cli")
 SWEEP = ["sweep", "data/classes.jsonl", "--thresholds", "off,quarter,1000", "--heap-sizes", "4096,8K", "--quiet"]
 
@@ -63,7 +69,58 @@ def check_markdown(text):
     return tables
 
 
+def counted(svg, cls):
+    """The collections (MemoryErrors) the elements of class `cls` in a small multiple stand for."""
+    total = 0
+    for e in svg.iter():
+        if cls in e.get("class", "").split():
+            assert e.get("data-count"), e.attrib
+            total += int(e.get("data-count"))
+    return total
+
+
+def check_html(path, doc):
+    text = open(path, encoding="utf-8").read()
+    nesting = Nesting()
+    nesting.feed(text)
+    nesting.close()
+    assert not nesting.problems and not nesting.stack, (nesting.problems, nesting.stack)
+    root = ET.fromstring(text.split("\n", 1)[1])  # after <!DOCTYPE html>
+    charts = [e for e in root.iter() if "curve-chart" in e.get("class", "").split()]
+    assert len(charts) == len(doc["cells"]) == doc["cells_total"], (len(charts), doc["cells_total"])
+    for svg, cell in zip(charts, doc["cells"]):
+        assert svg.get("id") == f"cell-{cell['index']}", (svg.get("id"), cell["index"])
+        for cls, want in (("collection-tick", cell["collections"]["total"]),
+                          ("cause-threshold", cell["collections"]["threshold"]),
+                          ("cause-oom", cell["collections"]["oom"]),
+                          ("cause-explicit", cell["collections"]["explicit"]),
+                          ("failure-marker", cell["failures"]["total"])):
+            got = counted(svg, cls)
+            assert got == want, f"{svg.get('id')}: {got} .{cls}, want {want}"
+    rows = [e for e in root.iter() if "sweep-row" in e.get("class", "").split()]
+    assert [r.get("id") for r in rows] == [f"row-{c['index']}" for c in doc["cells"]]
+    for kind, key in (("recommended-best", "best"), ("recommended-runner-up", "runner_up")):
+        marked = [e.find("{http://www.w3.org/2000/svg}svg").get("id") for e in root.iter()
+                  if kind in e.get("class", "").split()]
+        assert marked == [f"cell-{r[key]['cell']}" for r in doc["recommendations"]], (kind, marked)
+    sections = [e for e in root.iter() if "sweep-trace" in e.get("class", "").split()]
+    assert len(sections) == len(doc["traces"])
+    return text
+
+
 with tempfile.TemporaryDirectory() as tmp:
+    # The HTML page of a two-trace sweep: the classes walk-through (every MemoryError class) and
+    # fragmentation.jsonl (4,489 events, more collections than a small multiple has pixels).
+    page, js = os.path.join(tmp, "sweep.html"), os.path.join(tmp, "sweep.json")
+    html_sweep = ["sweep", "data/classes.jsonl", "../oracle/data/fragmentation.jsonl",
+                  "--thresholds", "off,quarter,1000", "--heap-sizes", "4096,16K", "--quiet"]
+    run(html_sweep + ["-j", "1", "--html", page, "--json", js], 0)
+    doc = json.load(open(js))
+    assert any(c["collections"]["total"] > 300 for c in doc["cells"]), "a cell with many collections"
+    one = check_html(page, doc)
+    run(html_sweep + ["-j", "3", "--html", page], 0)
+    assert open(page, encoding="utf-8").read() == one, "the page differs for -j 1 and -j 3"
+
     junit, md, js = (os.path.join(tmp, n) for n in ("junit.xml", "summary.md", "out.json"))
 
     # No gate: one passing "replay" case per cell.

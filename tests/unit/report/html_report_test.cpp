@@ -1,7 +1,9 @@
 // html_report and html_sweep: does the page hold what a reader looks for — both curve charts,
 // a tick per collection and a marker per MemoryError, the heap at the peak and at each
-// MemoryError in both forms — and nothing loaded from elsewhere? (The page is parsed by a real
-// XML/HTML parser in report_html_test.py; here the markup is only searched.)
+// MemoryError in both forms, a sweep's chart per cell in a row per heap size with the
+// recommendation marked — and nothing loaded from elsewhere? (The pages are parsed by a real
+// XML/HTML parser in report_html_test.py and check_reports.py; here the markup is only
+// searched.)
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -9,6 +11,7 @@
 
 #include "report/html_report.h"
 #include "report/html_sweep.h"
+#include "report/svg_curve_chart.h"
 
 namespace gcsim {
 namespace {
@@ -73,17 +76,49 @@ TEST(HtmlReport, ChartsTicksMarkersAndMaps) {
 
 TEST(HtmlSweep, SmallMultiplesAndResults) {
   const ReportData a = classes_report();
-  std::vector<HtmlSweepCell> cells{{"heap 4,096", &a.result, &a.curve},
-                                   {"heap 4,096 again", &a.result, &a.curve}};
+  HtmlSweepTrace trace{"classes <1>", "classes.jsonl", 7, 3, "take the first & be done", {}};
+  trace.cells = {{3, "threshold=off heap=4096", "off", "4,096", 0.5, &a.result, &a.curve},
+                 {7, "threshold=64 heap=4096", "64", "4,096", 0.25, &a.result, &a.curve},
+                 {8, "threshold=64 heap=8192", "64", "8,192", 0.25, &a.result, &a.curve}};
   std::ostringstream out;
-  write_html_sweep(out, "sweep <of> classes", cells, "take the first & be done");
+  write_html_sweep(out, {"sweep <of> classes", {"a note"}, {trace}});
   const std::string html = out.str();
-  EXPECT_EQ(count(html, "class=\"curve-chart\""), 2u);
-  EXPECT_FALSE(svg_with_id(html, "cell-2").empty());
-  EXPECT_EQ(count(svg_with_id(html, "cell-1"), "class=\"collection-tick"), 4u);
-  EXPECT_EQ(count(html, "class=\"sweep-row\""), 2u);
+  EXPECT_EQ(count(html, "class=\"curve-chart\""), 3u);
+  EXPECT_EQ(count(html, "<h3>heap "), 2u);  // a row of charts per heap size
+  EXPECT_FALSE(svg_with_id(html, "cell-8").empty());
+  // 23 events on ~250 px: each collection has a pixel column of its own.
+  EXPECT_EQ(count(svg_with_id(html, "cell-3"), "class=\"collection-tick"), 4u);
+  EXPECT_EQ(count(svg_with_id(html, "cell-3"), "data-count=\"1\""), 4u + 3u);
+  EXPECT_EQ(count(html, "class=\"sweep-row\""), 3u);
+  EXPECT_EQ(count(html, "class=\"small-multiple recommended-best\""), 1u);
+  EXPECT_EQ(count(html, "class=\"small-multiple recommended-runner-up\""), 1u);
   EXPECT_NE(html.find("sweep &lt;of&gt; classes"), std::string::npos);
+  EXPECT_NE(html.find("classes &lt;1&gt;"), std::string::npos);
   EXPECT_NE(html.find("take the first &amp; be done"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"#cell-7\">threshold=64 heap=4096</a>: take"), std::string::npos);
+}
+
+// A small multiple is too narrow for a tick per collection: many in one pixel column become
+// one tick that counts them.
+TEST(HtmlSweep, TicksInOnePixelColumnAreCounted) {
+  ReplayResult r;
+  r.layout.pool_bytes = 4096;
+  r.layout.params.block_bytes = 16;
+  r.summary.events = 10000000;  // the 1,000 collections fall in one pixel column
+  for (std::uint64_t e = 0; e < 1000; ++e) {
+    CollectionEntry c;
+    c.event = e;
+    c.record.cause = e % 2 ? CollectionCause::oom : CollectionCause::threshold;
+    r.collections.push_back(c);
+  }
+  Curve curve(16);
+  std::ostringstream out;
+  write_curve_chart(out, {&r, &curve, nullptr, 0, nullptr},
+                    {.id = "small", .width = 256, .height = 120, .full = false});
+  const std::string svg = out.str();
+  EXPECT_EQ(count(svg, "class=\"collection-tick"), 2u);
+  EXPECT_EQ(count(svg, "data-count=\"500\""), 2u);
+  EXPECT_NE(svg.find("500 oom collections at events 1 to 999"), std::string::npos);
 }
 
 }  // namespace
