@@ -1,7 +1,13 @@
-// Whole replay from events in memory (parsing excluded): random alloc/drop churn on the 512 KiB
-// and 3 MiB k210 heaps, with the per-event state recorded in memory (what `--csv` and the
-// reports read) and without it. Reports events per second.
+// Whole replay from events in memory (parsing excluded), with the per-event state recorded in
+// memory (what `--csv` and the reports read) and without it:
+//   - random alloc/drop churn, 1,000,000 and 10,000,000 events, on the 512 KiB and 3 MiB k210
+//     heaps;
+//   - each bundled trace (traces/) on the k210 preset's default heap.
+// Reports events per second.
 #include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <string>
 
 #include "replay/driver.h"
 #include "synth/random_churn.h"
@@ -16,26 +22,36 @@ class InMemorySamples final : public SampleSink {
   std::vector<StateSample> samples;
 };
 
-void replay_churn(benchmark::State& state, bool record) {
-  const auto heap_bytes = static_cast<std::uint64_t>(state.range(0));
-  const auto n_events = static_cast<std::uint64_t>(state.range(1));
+ReplaySettings k210(std::uint64_t heap_bytes) {
   ReplaySettings settings;
   settings.preset = "k210";
   settings.geometry = find_preset("k210")->params;
   settings.geometry.heap_bytes = heap_bytes;
-  const Layout layout = layout_for(settings.geometry);
-  const EventArray events(random_churn({.events = n_events, .seed = 1, .pool_bytes = layout.pool_bytes, .live_share = 0.5}));
+  return settings;
+}
+
+void replay(benchmark::State& state, const EventArray& events, const TraceHeader& header,
+            const ReplaySettings& settings, bool record) {
   std::uint64_t collections = 0;
   for (auto _ : state) {
     InMemorySamples samples;
     if (record) samples.samples.reserve(events.size());
-    const ReplayResult r =
-        replay_events(events, {}, settings, "churn", record ? &samples : nullptr);
+    const ReplayResult r = replay_events(events, header, settings, "bench", record ? &samples : nullptr);
     collections = r.summary.collections_total;
     benchmark::DoNotOptimize(samples.samples.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * events.size()));
   state.counters["collections"] = static_cast<double>(collections);
+}
+
+void replay_churn(benchmark::State& state, bool record) {
+  const ReplaySettings settings = k210(static_cast<std::uint64_t>(state.range(0)));
+  const Layout layout = layout_for(settings.geometry);
+  const EventArray events(random_churn({.events = static_cast<std::uint64_t>(state.range(1)),
+                                        .seed = 1,
+                                        .pool_bytes = layout.pool_bytes,
+                                        .live_share = 0.5}));
+  replay(state, events, {}, settings, record);
 }
 
 void BM_ReplayRecorded(benchmark::State& state) { replay_churn(state, true); }
@@ -45,8 +61,31 @@ BENCHMARK(BM_ReplayRecorded)->Args({524288, 1'000'000})->Args({3145728, 1'000'00
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReplayBare)->Args({524288, 1'000'000})->Args({3145728, 1'000'000})
     ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReplayRecorded)->Args({524288, 10'000'000})->Args({3145728, 10'000'000})
+    ->Unit(benchmark::kMillisecond)->Iterations(2);
+
+// One benchmark per bundled trace, registered at start-up from traces/.
+void register_bundled_traces() {
+  for (const auto& entry : std::filesystem::directory_iterator(GCSIM_TRACES_DIR)) {
+    const std::string path = entry.path().string();
+    if (path.find(".jsonl") == std::string::npos) continue;
+    auto header = std::make_shared<TraceHeader>();
+    auto events = std::make_shared<EventArray>(read_event_array(path, header.get()));
+    benchmark::RegisterBenchmark(("BM_ReplayTrace/" + entry.path().stem().stem().string()).c_str(),
+                                 [header, events](benchmark::State& state) {
+                                   replay(state, *events, *header, k210(524288), true);
+                                 })
+        ->Unit(benchmark::kMillisecond);
+  }
+}
 
 }  // namespace
 }  // namespace gcsim
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  gcsim::register_bundled_traces();
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

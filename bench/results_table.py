@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Google Benchmark JSON files -> the markdown table in bench/results.md (tools/bench.sh)."""
+import json
+import sys
+
+
+def rate(value):
+    for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if value >= scale:
+            return f"{value / scale:.2f} {unit}"
+    return f"{value:.0f} "
+
+
+def main(paths):
+    rows, context = [], None
+    for path in paths:
+        with open(path) as f:
+            data = json.load(f)
+        context = context or data["context"]
+        for b in data["benchmarks"]:
+            if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+                continue
+            extra = []
+            if "items_per_second" in b:
+                extra.append(f"{rate(b['items_per_second'])}items/s")
+            if "bytes_per_second" in b:
+                extra.append(f"{b['bytes_per_second'] / 1e6:.1f} MB/s")
+            for key in ("collections", "blocks_marked", "events", "bytes"):
+                if key in b:
+                    extra.append(f"{key} {b[key]:,.0f}")
+            rows.append((b["name"], f"{b['cpu_time']:,.1f} {b['time_unit']}",
+                         f"{b['real_time']:,.1f} {b['time_unit']}", ", ".join(extra)))
+    print("# Benchmark results")
+    print()
+    print(f"Made by `bash tools/bench.sh` on {context['date']}: {context['num_cpus']} CPUs at "
+          f"{context['mhz_per_cpu']} MHz, library built as {context['library_build_type']}. "
+          "Times are per iteration; CPU time is what to compare when the machine is busy.")
+    print()
+    print("| benchmark | CPU time | wall time | rate and counters |")
+    print("|---|---|---|---|")
+    for name, cpu, real, extra in rows:
+        print(f"| `{name}` | {cpu} | {real} | {extra} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
