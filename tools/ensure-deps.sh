@@ -2,7 +2,7 @@
 # Installs the Debian packages gcsim builds with, if any is missing (apt-get; root or sudo).
 set -euo pipefail
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev
-          libbenchmark-dev zlib1g-dev)
+          libbenchmark-dev zlib1g-dev libsimdjson-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -39,22 +39,45 @@ GzSource::GzSource(const std::string& path) : path_(path) {
   }
 }
 
-GzSource::LineEnd GzSource::read_line(std::string& line, std::size_t max_bytes) {
-  line.clear();
+GzSource::LineEnd GzSource::next_line(std::string_view& line, std::size_t max_bytes) {
+  // The usual case: the whole line is in the buffer.
+  if (peek() >= 0) {
+    const char* begin = buffer_.data() + pos_;
+    const std::size_t available = buffer_.size() - pos_;
+    if (const void* newline = std::memchr(begin, '\n', available)) {
+      const auto n_bytes = static_cast<std::size_t>(static_cast<const char*>(newline) - begin);
+      if (n_bytes > max_bytes) return LineEnd::too_long;
+      line = std::string_view(begin, n_bytes);
+      pos_ += n_bytes;
+      advance();
+      return LineEnd::newline;
+    }
+  }
+  spanning_line_.clear();
+  line = {};
   while (peek() >= 0) {
     const char* begin = buffer_.data() + pos_;
     const char* end = buffer_.data() + buffer_.size();
     const char* newline = std::find(begin, end, '\n');
     const auto n_bytes = static_cast<std::size_t>(newline - begin);
-    if (line.size() + n_bytes > max_bytes) return LineEnd::too_long;
-    line.append(begin, n_bytes);
+    if (spanning_line_.size() + n_bytes > max_bytes) return LineEnd::too_long;
+    spanning_line_.append(begin, n_bytes);
     pos_ += n_bytes;
     if (newline != end) {
       advance();
+      line = spanning_line_;
       return LineEnd::newline;
     }
   }
+  line = spanning_line_;
   return LineEnd::end_of_file;
+}
+
+GzSource::LineEnd GzSource::read_line(std::string& line, std::size_t max_bytes) {
+  std::string_view view;
+  const LineEnd end = next_line(view, max_bytes);
+  line.assign(view);
+  return end;
 }
 
 bool GzSource::gzip_truncated() {
@@ -76,6 +99,7 @@ bool GzSource::fill() {
                       .detail = code == Z_ERRNO ? std::strerror(errno) : message});
   }
   buffer_.resize(static_cast<std::size_t>(n_bytes));
+  file_offset_ = static_cast<std::uint64_t>(gzoffset(file_.get()));
   return n_bytes > 0;
 }
 
