@@ -89,6 +89,11 @@ class Program final : public Mutator {
   const Object* owner(std::uint32_t head) const;
   // Objects still reachable from the held set (a full traversal: for the end of a replay).
   std::uint64_t reachable_objects() const;
+  // What the program keeps per id (replay_limits.h): objects in a slot (alive, or garbage not
+  // swept yet), ids whose allocation failed, and runs of dead ids.
+  std::uint64_t objects_remembered() const {
+    return (objects_.size() - free_slots_.size()) + failed_.size() + dead_ids_.interval_count();
+  }
 
   // Mutator
   void roots(std::vector<BlockIndex>& out) const override;
