@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -11,6 +12,11 @@
 namespace gcsim::cli {
 
 OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
+  // Found now, not by the rename after a whole replay.
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path_, ignored)) {
+    throw std::runtime_error(fmt::format("cannot write {}: it is a folder", path_));
+  }
   // mkstemp picks a name no one else uses; the stream then reopens it by name.
   std::string pattern = path_ + ".tmp.XXXXXX";
   const int fd = ::mkstemp(pattern.data());

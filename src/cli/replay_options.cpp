@@ -16,12 +16,24 @@ std::int64_t parse_threshold(const std::string& text) {
   return value < 0 ? -1 : value;
 }
 
+void LimitOptions::add_to(CLI::App& cmd) {
+  cmd.add_option("--max-events", limits.max_events,
+                 "refuse a trace with more than N events (default: no limit)")
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--max-objects", limits.max_objects,
+                 fmt::format("refuse a trace that needs more than N objects remembered at once "
+                             "(default {})",
+                             kDefaultMaxObjects))
+      ->check(CLI::PositiveNumber);
+}
+
 void ReplayOptions::add_to(CLI::App& cmd) {
   geometry.add_to(cmd, false);
   cmd.add_option("--threshold", threshold,
                  "gc.threshold(BYTES) before the first event; -1 or off disables "
                  "(default: the preset's)");
   cmd.add_flag("--gc-disabled", gc_disabled, "gc.disable() before the first event");
+  limits.add_to(cmd);
 }
 
 ReplaySettings ReplayOptions::settings_for(const TraceHeader& header) const {
@@ -31,6 +43,7 @@ ReplaySettings ReplayOptions::settings_for(const TraceHeader& header) const {
   s.geometry = geometry.resolve(header.geometry);
   s.threshold_bytes = threshold ? parse_threshold(*threshold) : preset.default_threshold_bytes;
   s.start_disabled = gc_disabled;
+  s.limits = limits.limits;
   return s;
 }
 

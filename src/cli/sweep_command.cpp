@@ -10,6 +10,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/geometry_options.h"
+#include "cli/replay_options.h"
 #include "sweep/config.h"
 #include "sweep/parallel.h"
 #include "sweep/runner.h"
@@ -119,6 +120,7 @@ struct SweepArgs {
   std::vector<std::string> traces;
   std::optional<std::string> config;
   GeometryOptions geometry;
+  LimitOptions limits;
   std::optional<std::string> thresholds, heap_sizes;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::optional<std::string> shard;
@@ -144,18 +146,36 @@ std::vector<GridValue> grid_axis(GridAxis axis, const std::optional<std::string>
   }
 }
 
+// A trace's events in memory, refused past --max-events before they are all read.
+class EventCollector final : public TraceSink {
+ public:
+  EventCollector(const std::string& file, const ReplayLimits& limits, TraceEvents& out)
+      : file_(file), limits_(limits), out_(out) {}
+  void on_header(const TraceHeader&) override {}
+  void on_event(const Event& event, const EventPosition& position) override {
+    check_event_limit(limits_, file_, position);
+    out_.events.push_back(event);
+  }
+
+ private:
+  const std::string& file_;
+  const ReplayLimits& limits_;
+  TraceEvents& out_;
+};
+
 // Each trace parsed once, in parallel; its spec entry from its header and the geometry options.
 std::vector<TraceEvents> load_traces(const SweepArgs& args, SweepSpec& spec) {
   std::vector<TraceEvents> loaded(args.traces.size());
   run_parallel(args.traces.size(), args.jobs, [&](std::size_t i) {
-    loaded[i].events = read_event_array(args.traces[i], &loaded[i].header);
+    EventCollector collector(args.traces[i], args.limits.limits, loaded[i]);
+    loaded[i].header = read_trace(args.traces[i], collector).header;
   });
   for (std::size_t i = 0; i < loaded.size(); ++i) {
     const TraceHeader& h = loaded[i].header;
     const Preset& preset = args.geometry.preset_data(h.geometry);
     spec.traces.push_back({trace_name(h, args.traces[i]), args.traces[i], loaded[i].events.size(),
                            std::string(preset.name), args.geometry.resolve(h.geometry),
-                           preset.default_threshold_bytes});
+                           preset.default_threshold_bytes, args.limits.limits});
   }
   check_trace_names(spec.traces);
   return loaded;
@@ -213,6 +233,7 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
                   "a sweep file: traces, grid, budgets, baseline (README)");
   args->geometry.add_to(*cmd, false);
   cmd->remove_option(cmd->get_option("--heap-size"));  // a sweep takes --heap-sizes LIST
+  args->limits.add_to(*cmd);
   cmd->add_option("--thresholds", args->thresholds,
                   "LIST of gc.threshold() bytes: 4096,8K  1K..64K*2  1K..8K+1K  off  quarter  port "
                   "(default port)");

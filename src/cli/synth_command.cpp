@@ -3,6 +3,7 @@
 #include <array>
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
@@ -82,7 +83,9 @@ class TempFile {
 
   const std::string& path() const { return path_; }
   void rename_to(const std::string& target) {
-    std::filesystem::rename(path_, target);
+    if (std::rename(path_.c_str(), target.c_str()) != 0) {
+      throw std::runtime_error(fmt::format("cannot write {}: {}", target, std::strerror(errno)));
+    }
     committed_ = true;
   }
 

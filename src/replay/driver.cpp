@@ -23,6 +23,7 @@ class ReplaySink final : public TraceSink {
   }
 
   void on_event(const Event& event, const EventPosition& position) override {
+    check_event_limit(settings_.limits, path_, position);
     EventOutcome outcome;
     try {
       outcome = sim_->apply(event, position.index);
@@ -30,6 +31,7 @@ class ReplaySink final : public TraceSink {
       throw TraceError({.file = path_, .event = position.index, .line = position.line,
                         .rule = v.rule, .detail = v.detail});
     }
+    check_object_limit(settings_.limits, sim_->program().objects_remembered(), path_, position);
     recorder_.record(event, position.index, outcome, *sim_);
     if (observer_) observer_->after_event(event, position, outcome, *sim_);
   }

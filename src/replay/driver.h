@@ -14,6 +14,7 @@
 
 #include "heap/geometry.h"
 #include "replay/recorder.h"
+#include "replay/replay_limits.h"
 #include "replay/simulation.h"
 #include "trace/reader.h"
 
@@ -25,6 +26,7 @@ struct ReplaySettings {
   std::int64_t threshold_bytes = -1;  // gc.threshold() before the first event; −1 = off
   bool start_disabled = false;        // gc.disable() before the first event
   Bookkeeping bookkeeping = Bookkeeping::indexed;  // reference: gc.c's own scans (slow)
+  ReplayLimits limits;
 };
 
 // Sees every event after it was applied: for tests, invariant checks and heap maps.

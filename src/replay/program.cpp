@@ -1,24 +1,32 @@
 #include "replay/program.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <limits>
 
 #include "replay/rule_violation.h"
 
 namespace gcsim {
+namespace {
+
+// ref_index_'s key: the slot and its generation, so a reused slot is another target.
+std::uint64_t target_key(const Program::Ref& r) {
+  return (std::uint64_t{r.generation} << 32) | r.slot;
+}
+
+}  // namespace
 
 Program::Program(std::uint32_t pool_blocks) : owner_of_block_(pool_blocks, kNoBlock) {}
 
 void Program::check_new(std::uint64_t id) const {
-  // Traces mostly count ids up: then this is one comparison.
-  if (id >= next_new_id_ || unused_ids_.contains(id)) return;
+  // Traces mostly count ids up: then this is two comparisons.
+  if (!used_before(id)) return;
   throw RuleViolation("id-reused", fmt::format("id {} was allocated before", id));
 }
 
 std::uint32_t Program::live(std::uint64_t id, std::string_view role) {
   const std::optional<std::uint32_t> found = slot_of_id_.find(id);
   if (!found) {
-    if (id < next_new_id_ && !unused_ids_.contains(id)) {
+    if (used_before(id)) {
       throw RuleViolation("dead-id", fmt::format("{} {} is dead (freed or unreachable)", role, id));
     }
     throw RuleViolation("unknown-id", fmt::format("{} {} was never allocated", role, id));
@@ -55,9 +63,16 @@ std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
   o.born_event = event;
   o.held_pos = kNoBlock;
   slot_of_id_.insert(id, slot);
-  if (id >= next_new_id_) {
+  if (!any_id_) {
+    any_id_ = true;
+    lowest_id_ = id;
+    next_new_id_ = id + 1;
+  } else if (id >= next_new_id_) {
     if (id > next_new_id_) unused_ids_.insert(next_new_id_, id - 1);
     next_new_id_ = id + 1;
+  } else if (id < lowest_id_) {
+    if (id + 1 < lowest_id_) unused_ids_.insert(id + 1, lowest_id_ - 1);
+    lowest_id_ = id;
   } else {
     unused_ids_.erase(id);
   }
@@ -97,8 +112,9 @@ void Program::die(std::uint32_t slot) {
 }
 
 void Program::release(std::uint32_t slot) {
+  drop_ref_index(slot);
   Object& o = objects_[slot];
-  std::vector<Ref>().swap(o.refs);
+  std::vector<RefCount>().swap(o.refs);
   o.alive = false;
   o.head = kNoBlock;
   ++o.generation;
@@ -123,28 +139,73 @@ void Program::drop(std::uint32_t slot) {
   ++epoch_;
 }
 
+std::size_t Program::find_ref(std::uint32_t from, const Ref& to) const {
+  const std::vector<RefCount>& refs = objects_[from].refs;
+  if (refs.size() <= kIndexedTargets) {
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      if (refs[i].to == to) return i;
+    }
+    return refs.size();
+  }
+  const auto& index = ref_index_.find(from)->second;
+  const auto it = index.find(target_key(to));
+  return it == index.end() ? refs.size() : it->second;
+}
+
 void Program::add_ref(std::uint32_t from, std::uint32_t to) {
-  objects_[from].refs.push_back(Ref{to, objects_[to].generation});
+  const Ref wanted{to, objects_[to].generation};
+  std::vector<RefCount>& refs = objects_[from].refs;
+  const std::size_t i = find_ref(from, wanted);
+  if (i < refs.size()) {
+    if (refs[i].n_pointers == std::numeric_limits<std::uint32_t>::max()) {
+      throw RuleViolation("out-of-range",
+                          fmt::format("object {} already stores {} pointers to {}",
+                                      objects_[from].id, refs[i].n_pointers, objects_[to].id));
+    }
+    ++refs[i].n_pointers;
+    return;
+  }
+  refs.push_back(RefCount{wanted, 1});
+  if (refs.size() == kIndexedTargets + 1) {
+    auto& index = ref_index_[from];
+    for (std::size_t k = 0; k < refs.size(); ++k) {
+      index.emplace(target_key(refs[k].to), static_cast<std::uint32_t>(k));
+    }
+  } else if (refs.size() > kIndexedTargets + 1) {
+    ref_index_[from].emplace(target_key(wanted), static_cast<std::uint32_t>(refs.size() - 1));
+  }
 }
 
 void Program::remove_ref(std::uint32_t from, std::uint32_t to) {
-  auto& refs = objects_[from].refs;
   const Ref wanted{to, objects_[to].generation};
-  const auto it = std::find(refs.rbegin(), refs.rend(), wanted);
-  if (it == refs.rend()) {
+  std::vector<RefCount>& refs = objects_[from].refs;
+  const std::size_t i = find_ref(from, wanted);
+  if (i == refs.size()) {
     throw RuleViolation("unref-without-ref",
                         fmt::format("object {} holds no reference to {}", objects_[from].id,
                                     objects_[to].id));
   }
-  *it = refs.back();
+  if (--refs[i].n_pointers > 0) return;  // still points there: nothing can become unreachable
+  if (refs.size() > kIndexedTargets) {
+    auto& index = ref_index_.find(from)->second;
+    index.erase(target_key(wanted));
+    if (i + 1 != refs.size()) index[target_key(refs.back().to)] = static_cast<std::uint32_t>(i);
+  }
+  refs[i] = refs.back();
   refs.pop_back();
+  if (refs.size() == kIndexedTargets) ref_index_.erase(from);
   ++epoch_;
 }
 
 void Program::clear_refs(std::uint32_t slot) {
   if (objects_[slot].refs.empty()) return;
-  std::vector<Ref>().swap(objects_[slot].refs);
+  drop_ref_index(slot);
+  std::vector<RefCount>().swap(objects_[slot].refs);
   ++epoch_;
+}
+
+void Program::drop_ref_index(std::uint32_t slot) {
+  if (objects_[slot].refs.size() > kIndexedTargets) ref_index_.erase(slot);
 }
 
 const Program::Object* Program::owner(std::uint32_t head) const {
@@ -169,11 +230,11 @@ void Program::recompute_reachable() {
   while (!pending.empty()) {
     const std::uint32_t s = pending.back();
     pending.pop_back();
-    for (const Ref& r : objects_[s].refs) {
-      Object& t = objects_[r.slot];
-      if (t.alive && t.generation == r.generation && t.reach_stamp != epoch_) {
+    for (const RefCount& r : objects_[s].refs) {
+      Object& t = objects_[r.to.slot];
+      if (t.alive && t.generation == r.to.generation && t.reach_stamp != epoch_) {
         t.reach_stamp = epoch_;
-        pending.push_back(r.slot);
+        pending.push_back(r.to.slot);
       }
     }
   }
@@ -189,10 +250,10 @@ std::uint64_t Program::reachable_objects() const {
     const std::uint32_t s = pending.back();
     pending.pop_back();
     if (!objects_[s].lost) ++n;
-    for (const Ref& r : objects_[s].refs) {
-      if (target(r) && !seen[r.slot]) {
-        seen[r.slot] = true;
-        pending.push_back(r.slot);
+    for (const RefCount& r : objects_[s].refs) {
+      if (target(r.to) && !seen[r.to.slot]) {
+        seen[r.to.slot] = true;
+        pending.push_back(r.to.slot);
       }
     }
   }
@@ -208,8 +269,9 @@ void Program::roots(std::vector<BlockIndex>& out) const {
 void Program::references(BlockIndex head, std::vector<BlockIndex>& out) const {
   const std::uint32_t slot = owner_of_block_[head.value];
   if (slot == kNoBlock) return;
-  for (const Ref& r : objects_[slot].refs) {
-    const Object* t = target(r);
+  // Once per target, not per pointer: marking a head twice marks nothing more.
+  for (const RefCount& r : objects_[slot].refs) {
+    const Object* t = target(r.to);
     if (t && t->head != kNoBlock) out.push_back(BlockIndex(t->head));
   }
 }

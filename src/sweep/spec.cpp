@@ -36,6 +36,7 @@ ReplaySettings cell_settings(const SweepTrace& trace, const GridValue& threshold
   s.geometry.heap_bytes = heap_bytes;
   s.threshold_bytes =
       resolve_threshold(threshold, layout_for(s.geometry), trace.port_threshold_bytes);
+  s.limits = trace.limits;
   return s;
 }
 

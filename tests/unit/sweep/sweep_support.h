@@ -33,7 +33,7 @@ inline Loaded load(const std::vector<std::string>& files, const std::string& thr
     t.events = read_event_array(file, &t.header);
     out.spec.traces.push_back({trace_name(t.header, file), file, t.events.size(),
                                std::string(preset.name), preset.params,
-                               preset.default_threshold_bytes});
+                               preset.default_threshold_bytes, ReplayLimits{}});
     out.traces.push_back(std::move(t));
   }
   out.spec.thresholds = parse_grid_list(thresholds, GridAxis::threshold);
