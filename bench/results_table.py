@@ -33,8 +33,8 @@ def main(paths):
     print("# Benchmark results")
     print()
     print(f"Made by `bash tools/bench.sh` on {context['date']}: {context['num_cpus']} CPUs at "
-          f"{context['mhz_per_cpu']} MHz, library built as {context['library_build_type']}. "
-          "Times are per iteration; CPU time is what to compare when the machine is busy.")
+          f"{context['mhz_per_cpu']} MHz, load average {context['load_avg'][0]:.2f}, gcsim built "
+          "Release. Times are per iteration; CPU time is what to compare when the machine is busy.")
     print()
     print("| benchmark | CPU time | wall time | rate and counters |")
     print("|---|---|---|---|")
