@@ -20,14 +20,25 @@ CollectionRecord Collector::collect(CollectionCause cause) {
   const FreeSpace before = free_space();
   record.used_blocks_before = table_.size() - before.free_blocks;
   record.largest_free_before = before.largest_run;
+  const std::uint32_t heads_before = table_.allocation_count();
   trigger_.collection_started();  // gc_collect_start: gc_alloc_amount = 0, on every collection
-  const MarkResult marked = mark_reachable(table_, mutator_, pinned_);
+  const bool by_plane = bookkeeping_ == Bookkeeping::indexed && mutator_.root_plane() &&
+                        mutator_.pointer_plane();
+  MarkResult marked;
+  if (by_plane) {
+    mark_reachable_by_plane(table_, mutator_, pinned_);
+  } else {
+    marked = mark_reachable(table_, mutator_, pinned_);
+  }
   // gc_sweep runs finalisers of dead finaliser objects; trace objects have no __del__ (their
   // type slot stays NULL), so the sweep only clears the FTB bit.
   const SweepResult swept = sweep_unmarked(table_, [&](std::uint32_t head) {
     ftb_[head] = false;
     mutator_.swept(BlockIndex(head));
   });
+  if (by_plane) {  // what was not swept was marked
+    marked = {heads_before - swept.heads_freed, record.used_blocks_before - swept.blocks_freed};
+  }
   record.heads_marked = marked.heads_marked;
   record.blocks_marked = marked.blocks_marked;
   record.heads_freed = swept.heads_freed;

@@ -25,4 +25,23 @@ MarkResult mark_reachable(BlockTable& table, const Mutator& mutator,
   return result;
 }
 
+void mark_reachable_by_plane(BlockTable& table, const Mutator& mutator,
+                             std::optional<BlockIndex> pinned) {
+  const BitPlane& pointers = *mutator.pointer_plane();
+  table.mark_plane(*mutator.root_plane());
+  if (pinned) table.mark(pinned->value);
+  std::vector<BlockIndex> pending;
+  table.for_each_marked_in(pointers, [&](std::uint32_t head) { pending.push_back(BlockIndex(head)); });
+  std::vector<BlockIndex> children;
+  while (!pending.empty()) {
+    const BlockIndex head = pending.back();
+    pending.pop_back();
+    children.clear();
+    mutator.references(head, children);
+    for (BlockIndex child : children) {
+      if (table.mark(child.value) && pointers.test(child.value)) pending.push_back(child);
+    }
+  }
+}
+
 }  // namespace gcsim

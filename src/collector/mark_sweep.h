@@ -25,6 +25,13 @@ struct MarkResult {
 MarkResult mark_reachable(BlockTable& table, const Mutator& mutator,
                           std::optional<BlockIndex> pinned = std::nullopt);
 
+// The same marking from the mutator's bit planes (both must be given): the roots are marked a
+// word at a time, and only heads on the pointer plane are asked for their references, so
+// objects that store no pointers cost nothing one by one. It counts nothing: every allocation
+// is either marked or swept, so the sweep's counts give the marked ones.
+void mark_reachable_by_plane(BlockTable& table, const Mutator& mutator,
+                             std::optional<BlockIndex> pinned = std::nullopt);
+
 struct SweepResult {
   std::uint32_t heads_freed = 0;
   std::uint32_t blocks_freed = 0;

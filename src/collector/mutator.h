@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "heap/bit_plane.h"
 #include "heap/block_index.h"
 
 namespace gcsim {
@@ -20,6 +21,12 @@ class Mutator {
   virtual void references(BlockIndex head, std::vector<BlockIndex>& out) const = 0;
   // A collection freed the allocation at `head`: the program's object there is gone.
   virtual void swept(BlockIndex head) = 0;
+
+  // Optional, for marking a word at a time: the same root set as a bit per block (set at each
+  // root head), and a superset of the heads whose references() is not empty. Without them
+  // (nullptr) the collector asks roots() and references() of every marked head.
+  virtual const BitPlane* root_plane() const { return nullptr; }
+  virtual const BitPlane* pointer_plane() const { return nullptr; }
 };
 
 }  // namespace gcsim

@@ -1,5 +1,7 @@
 #include "heap/block_table.h"
 
+#include <algorithm>
+
 
 namespace gcsim {
 
@@ -26,6 +28,7 @@ void BlockTable::allocate(std::uint32_t head, std::uint32_t n_blocks) {
   runs_.set_used(head, n_blocks);
   set_bit(head_, head, true);
   chains_.add(n_blocks);
+  grow_used_words(head + n_blocks);
 }
 
 std::uint32_t BlockTable::release(std::uint32_t head) {
@@ -43,15 +46,34 @@ void BlockTable::resize(std::uint32_t head, std::uint32_t old_blocks, std::uint3
     runs_.set_free(head + new_blocks, old_blocks - new_blocks);
   } else {
     runs_.set_used(head + old_blocks, new_blocks - old_blocks);
+    grow_used_words(head + new_blocks);
   }
   chains_.remove(old_blocks);
   chains_.add(new_blocks);
+}
+
+void BlockTable::shrink_used_words() {
+  const std::vector<std::uint64_t>& free = runs_.words();
+  const std::uint64_t last_word_valid =
+      n_blocks_ % 64 == 0 ? ~std::uint64_t{0} : (std::uint64_t{1} << (n_blocks_ % 64)) - 1;
+  while (used_words_ > 0) {
+    const std::uint32_t w = used_words_ - 1;
+    const std::uint64_t valid = (w + 1) * 64 > n_blocks_ ? last_word_valid : ~std::uint64_t{0};
+    if ((~free[w] & valid) != 0) break;
+    --used_words_;
+  }
 }
 
 bool BlockTable::mark(std::uint32_t head) {
   if (head >= n_blocks_ || kind(head) != BlockKind::head) return false;
   set_bit(mark_, head, true);
   return true;
+}
+
+void BlockTable::mark_plane(const BitPlane& heads) {
+  const std::vector<std::uint64_t>& bits = heads.words();
+  const std::size_t n = std::min<std::size_t>(used_words_, bits.size());
+  for (std::size_t w = 0; w < n; ++w) mark_[w] |= bits[w] & head_[w];
 }
 
 std::string BlockTable::check(bool marks_allowed) const {
@@ -83,6 +105,9 @@ std::string BlockTable::check(bool marks_allowed) const {
   if (longest_run != runs_.largest_run()) return "largest free run differs from the ATB";
   if (runs != runs_.run_count()) return "free run count differs from the ATB";
   if (chains != chains_) return "allocation lengths differ from the ATB";
+  for (std::uint32_t b = used_words_ * 64; b < n_blocks_; ++b) {
+    if (kind(b) != BlockKind::free) return "block " + std::to_string(b) + " is past the used words";
+  }
   for (std::uint32_t n : {1u, 2u, 3u, 7u, 64u, 65u, 200u}) {
     std::optional<std::uint32_t> slow;
     for (std::uint32_t b = 0, r = 0; b < n_blocks_ && !slow; ++b) {

@@ -16,15 +16,19 @@
 //   - ChainLengths: how many allocations have each length (gc_info's 1-block, 2-block counts
 //     and max block size).
 // Marking leaves the summaries alone (a MARK is still an allocation); the sweep updates them
-// once per freed allocation, so it costs O(N/64) words plus O(1) per object freed.
+// once per freed allocation. A bound on the highest word holding an allocation keeps the
+// collection's word loops off the free top of the pool, so with a small gc.threshold (a
+// collection every few allocations) a collection costs what the used part holds, not the pool.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "heap/bit_plane.h"
 #include "heap/chain_lengths.h"
 #include "heap/free_run_index.h"
 
@@ -63,6 +67,11 @@ class BlockTable {
 
   // Mark phase: HEAD → MARK. Returns false if the block is not an unmarked HEAD.
   bool mark(std::uint32_t head);
+  // HEAD → MARK for every block set in `heads` (other blocks in it are ignored).
+  void mark_plane(const BitPlane& heads);
+  // Calls f(head) for every MARK whose bit is set in `filter`, in address order.
+  template <class F>
+  void for_each_marked_in(const BitPlane& filter, F&& f) const;
   // Sweep (gc_sweep): every unmarked HEAD and its TAILs become FREE, every MARK becomes HEAD.
   // Calls on_freed(head, n_blocks) for each freed allocation in address order.
   template <class OnFreed>
@@ -93,19 +102,36 @@ class BlockTable {
   }
   // The first block ≥ from that is FREE or a HEAD (where a chain ends), or the pool's end.
   std::uint32_t next_boundary(std::uint32_t from) const;
+  void grow_used_words(std::uint32_t end_block) {
+    used_words_ = std::max(used_words_, (end_block + 63) / 64);
+  }
+  // Lowers the bound to the highest word that still holds a non-FREE block.
+  void shrink_used_words();
 
   std::uint32_t n_blocks_;
   FreeRunIndex runs_;
   std::vector<std::uint64_t> head_;
   std::vector<std::uint64_t> mark_;
   ChainLengths chains_;
+  std::uint32_t used_words_ = 0;  // every block in a word at or past this one is FREE
 };
+
+template <class F>
+void BlockTable::for_each_marked_in(const BitPlane& filter, F&& f) const {
+  const std::vector<std::uint64_t>& bits = filter.words();
+  const std::size_t n = std::min<std::size_t>(used_words_, bits.size());
+  for (std::size_t w = 0; w < n; ++w) {
+    for (std::uint64_t x = mark_[w] & bits[w]; x != 0; x &= x - 1) {
+      f(static_cast<std::uint32_t>(w * 64 + std::countr_zero(x)));
+    }
+  }
+}
 
 template <class OnFreed>
 void BlockTable::sweep(OnFreed&& on_freed) {
   // Words in address order; within a word, unmarked heads lowest first. A freed chain ends at
   // the next FREE block or HEAD (marked or not), found before anything after it changes.
-  for (std::size_t w = 0; w < head_.size(); ++w) {
+  for (std::size_t w = 0; w < used_words_; ++w) {
     std::uint64_t unmarked = head_[w] & ~mark_[w];
     mark_[w] = 0;  // MARK → HEAD
     while (unmarked != 0) {
@@ -119,6 +145,7 @@ void BlockTable::sweep(OnFreed&& on_freed) {
     }
   }
   runs_.finish_bulk();
+  shrink_used_words();
 }
 
 }  // namespace gcsim

@@ -15,7 +15,28 @@ std::uint64_t target_key(const Program::Ref& r) {
 
 }  // namespace
 
-Program::Program(std::uint32_t pool_blocks) : owner_of_block_(pool_blocks, kNoBlock) {}
+Program::Program(std::uint32_t pool_blocks)
+    : owner_of_block_(pool_blocks, kNoBlock), root_plane_(pool_blocks), pointer_plane_(pool_blocks) {}
+
+void Program::update_planes(const Object& o) {
+  if (o.head == kNoBlock) return;
+  if (o.held_pos != kNoBlock) {
+    root_plane_.set(o.head);
+  } else {
+    root_plane_.clear(o.head);
+  }
+  if (o.refs.empty()) {
+    pointer_plane_.clear(o.head);
+  } else {
+    pointer_plane_.set(o.head);
+  }
+}
+
+void Program::clear_planes(std::uint32_t head) {
+  if (head == kNoBlock) return;
+  root_plane_.clear(head);
+  pointer_plane_.clear(head);
+}
 
 void Program::check_new(std::uint64_t id) const {
   // Traces mostly count ids up: then this is two comparisons.
@@ -85,10 +106,12 @@ std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
 void Program::place(std::uint32_t slot, std::uint32_t head, std::uint64_t size_bytes) {
   Object& o = objects_[slot];
   if (o.head != kNoBlock) owner_of_block_[o.head] = kNoBlock;
+  clear_planes(o.head);
   o.head = head;
   o.size_bytes = size_bytes;
   if (head != kNoBlock) {
     owner_of_block_[head] = slot;
+    update_planes(o);
   } else {
     clear_refs(slot);  // its memory is gone, and the pointers it stored with it
   }
@@ -98,6 +121,7 @@ void Program::kill(std::uint32_t slot) {
   Object& o = objects_[slot];
   if (o.held_pos != kNoBlock) drop(slot);
   if (o.head != kNoBlock) owner_of_block_[o.head] = kNoBlock;
+  clear_planes(o.head);
   die(slot);
   ++epoch_;  // what only it pointed to is garbage now
   release(slot);
@@ -114,6 +138,7 @@ void Program::die(std::uint32_t slot) {
 void Program::release(std::uint32_t slot) {
   drop_ref_index(slot);
   Object& o = objects_[slot];
+  clear_planes(o.head);
   std::vector<RefCount>().swap(o.refs);
   o.alive = false;
   o.head = kNoBlock;
@@ -126,6 +151,7 @@ void Program::hold(std::uint32_t slot) {
   if (o.held_pos != kNoBlock) return;
   o.held_pos = static_cast<std::uint32_t>(held_.size());
   held_.push_back(slot);
+  update_planes(o);
 }
 
 void Program::drop(std::uint32_t slot) {
@@ -136,6 +162,7 @@ void Program::drop(std::uint32_t slot) {
   objects_[last].held_pos = o.held_pos;
   held_.pop_back();
   o.held_pos = kNoBlock;
+  update_planes(o);
   ++epoch_;
 }
 
@@ -166,6 +193,7 @@ void Program::add_ref(std::uint32_t from, std::uint32_t to) {
     return;
   }
   refs.push_back(RefCount{wanted, 1});
+  if (refs.size() == 1) update_planes(objects_[from]);
   if (refs.size() == kIndexedTargets + 1) {
     auto& index = ref_index_[from];
     for (std::size_t k = 0; k < refs.size(); ++k) {
@@ -193,6 +221,7 @@ void Program::remove_ref(std::uint32_t from, std::uint32_t to) {
   }
   refs[i] = refs.back();
   refs.pop_back();
+  if (refs.empty()) update_planes(objects_[from]);
   if (refs.size() == kIndexedTargets) ref_index_.erase(from);
   ++epoch_;
 }
@@ -201,6 +230,7 @@ void Program::clear_refs(std::uint32_t slot) {
   if (objects_[slot].refs.empty()) return;
   drop_ref_index(slot);
   std::vector<RefCount>().swap(objects_[slot].refs);
+  update_planes(objects_[slot]);
   ++epoch_;
 }
 
@@ -280,6 +310,7 @@ void Program::swept(BlockIndex head) {
   const std::uint32_t slot = owner_of_block_[head.value];
   if (slot == kNoBlock) return;
   owner_of_block_[head.value] = kNoBlock;
+  clear_planes(head.value);
   Object& o = objects_[slot];
   // Without lost objects the heap's reachability is the program's, so a swept object that no
   // event named since it became unreachable is simply dead. With them, it may still be reached

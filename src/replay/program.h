@@ -23,6 +23,9 @@
 // to, with how many pointers. Finding the entry is a scan while an object points to a few
 // objects; past kIndexedTargets an index by target takes over, so ref and unref stay O(1)
 // expected whatever the order (a list of 10^6 items emptied front first).
+//
+// For the collector's word-at-a-time marking it also keeps two bit planes over the head
+// blocks: the held objects' heads (the roots) and the heads of objects that store pointers.
 #pragma once
 
 #include <cstddef>
@@ -109,6 +112,8 @@ class Program final : public Mutator {
   void roots(std::vector<BlockIndex>& out) const override;
   void references(BlockIndex head, std::vector<BlockIndex>& out) const override;
   void swept(BlockIndex head) override;
+  const BitPlane* root_plane() const override { return &root_plane_; }
+  const BitPlane* pointer_plane() const override { return &pointer_plane_; }
 
  private:
   bool reachable(std::uint32_t slot);
@@ -119,6 +124,9 @@ class Program final : public Mutator {
   // The position of `to` in `from`'s refs, or refs.size() if it has none.
   std::size_t find_ref(std::uint32_t from, const Ref& to) const;
   void drop_ref_index(std::uint32_t slot);
+  // Brings both planes' bits at the object's head in line with it (held, storing pointers).
+  void update_planes(const Object& o);
+  void clear_planes(std::uint32_t head);
 
   std::vector<Object> objects_;
   std::vector<std::uint32_t> free_slots_;
@@ -133,6 +141,8 @@ class Program final : public Mutator {
   IdRanges unused_ids_;
   std::vector<std::uint32_t> owner_of_block_;  // head block → slot, kNoBlock elsewhere
   std::vector<std::uint32_t> held_;            // slots held by the program
+  BitPlane root_plane_;                        // heads of held objects
+  BitPlane pointer_plane_;                     // heads of objects with refs
   std::uint64_t lost_objects_ = 0;             // alive and lost, now
   // slot → (target → position in its refs), for objects with more than kIndexedTargets targets
   std::unordered_map<std::uint32_t, std::unordered_map<std::uint64_t, std::uint32_t>> ref_index_;

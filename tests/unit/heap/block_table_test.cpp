@@ -244,6 +244,49 @@ TEST(BlockTable, SweepWithNothingMarkedFreesEverything) {
   EXPECT_EQ(table.check(), "");
 }
 
+TEST(BlockTable, MarkPlaneMarksOnlyTheHeadsItNames) {
+  BlockTable table(130);
+  table.allocate(0, 2);
+  table.allocate(2, 1);
+  table.allocate(70, 3);
+  table.allocate(127, 3);  // the last allocation ends at the pool's end
+  BitPlane roots(130);
+  roots.set(0);
+  roots.set(1);    // a TAIL: ignored
+  roots.set(5);    // FREE: ignored
+  roots.set(127);
+  table.mark_plane(roots);
+  EXPECT_EQ(render(table).substr(0, 4), "m=h.");
+  EXPECT_EQ(table.kind(70), BlockKind::head);
+  EXPECT_EQ(table.kind(127), BlockKind::mark);
+  BitPlane filter(130);
+  filter.set(0);
+  filter.set(2);  // a HEAD, not marked: not visited
+  filter.set(127);
+  std::vector<std::uint32_t> visited;
+  table.for_each_marked_in(filter, [&](std::uint32_t head) { visited.push_back(head); });
+  EXPECT_EQ(visited, (std::vector<std::uint32_t>{0, 127}));
+  EXPECT_EQ(table.check(true), "");
+}
+
+// The sweep's loops stop at the highest word that can hold an allocation; check() verifies
+// that bound after every sweep here, while allocations come and go at the top of the pool.
+TEST(BlockTable, SweepKeepsTheUsedTopBound) {
+  BlockTable table(1000);
+  std::mt19937 rng(3);
+  for (int round = 0; round < 200; ++round) {
+    const std::uint32_t n = 1 + rng() % 40;
+    if (const auto at = table.first_fit(n)) table.allocate(*at, n);
+    if (round % 7 == 6) {
+      for (std::uint32_t b = 0; b < table.size(); ++b) {
+        if (table.kind(b) == BlockKind::head && rng() % 3 == 0) table.mark(b);
+      }
+      table.sweep([](std::uint32_t, std::uint32_t) {});
+      ASSERT_EQ(table.check(), "") << "round " << round;
+    }
+  }
+}
+
 // The slow reference for the randomised test: one char per block.
 struct NaiveTable {
   std::string blocks;

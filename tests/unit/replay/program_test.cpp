@@ -142,5 +142,30 @@ TEST(ProgramRefs, ReleasingAnIndexedObjectForgetsItsIndex) {
   EXPECT_EQ(targets_of(p, tenant), std::vector<std::uint32_t>{2});
 }
 
+// The planes the collector marks from: a root bit at every held object's head, a pointer bit at
+// the head of every object that stores a pointer, following holds, drops, refs, moves and frees.
+TEST(ProgramPlanes, FollowHoldsRefsMovesAndFrees) {
+  Program p(kPoolBlocks);
+  const std::uint32_t a = add_object(p, 1);
+  const std::uint32_t b = add_object(p, 2);
+  const BitPlane& roots = *p.root_plane();
+  const BitPlane& pointers = *p.pointer_plane();
+  EXPECT_TRUE(roots.test(1) && roots.test(2));
+  EXPECT_FALSE(pointers.test(1) || pointers.test(2));
+  p.add_ref(a, b);
+  p.drop(b);
+  EXPECT_TRUE(pointers.test(1));
+  EXPECT_FALSE(roots.test(2));
+  p.place(a, 40, 64);  // a moves: both its bits go with it
+  EXPECT_FALSE(roots.test(1) || pointers.test(1));
+  EXPECT_TRUE(roots.test(40) && pointers.test(40));
+  p.remove_ref(a, b);
+  EXPECT_FALSE(pointers.test(40));
+  p.kill(a);
+  EXPECT_FALSE(roots.test(40));
+  p.hold(b);
+  EXPECT_TRUE(roots.test(2));
+}
+
 }  // namespace
 }  // namespace gcsim
