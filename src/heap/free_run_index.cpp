@@ -45,7 +45,10 @@ std::uint64_t bit_range(std::uint32_t lo, std::uint32_t hi) {
 FreeRunIndex::FreeRunIndex(std::uint32_t n_blocks) : n_blocks_(n_blocks), leaves_(1) {
   const std::uint32_t n_words = std::max<std::uint32_t>(1, (n_blocks + kWordBlocks - 1) / kWordBlocks);
   words_.assign(n_words, 0);
-  while (leaves_ < n_words) leaves_ *= 2;
+  while (leaves_ < n_words) {
+    leaves_ *= 2;
+    ++depth_;
+  }
   nodes_.resize(2 * static_cast<std::size_t>(leaves_));
   if (n_blocks > 0) write_bits(0, n_blocks, true);
   for (std::uint32_t w = 0; w < n_words; ++w) nodes_[leaves_ + w] = leaf_of(words_[w]);
@@ -124,15 +127,31 @@ void FreeRunIndex::set_free_bulk(std::uint32_t first, std::uint32_t n_blocks) {
   if (n_blocks == 0) return;
   write_bits(first, n_blocks, true);
   const std::uint32_t lo = first / kWordBlocks, hi = (first + n_blocks - 1) / kWordBlocks;
-  bulk_lo_ = bulk_ ? std::min(bulk_lo_, lo) : lo;
-  bulk_hi_ = bulk_ ? std::max(bulk_hi_, hi) : hi;
-  bulk_ = true;
+  if (!bulk_.empty() && lo <= bulk_.back().hi + 1 && hi + 1 >= bulk_.back().lo) {
+    bulk_.back().lo = std::min(bulk_.back().lo, lo);
+    bulk_.back().hi = std::max(bulk_.back().hi, hi);
+  } else {
+    bulk_.push_back({lo, hi});
+  }
 }
 
 void FreeRunIndex::finish_bulk() {
-  if (!bulk_) return;
-  update_leaves(bulk_lo_, bulk_hi_);
-  bulk_ = false;
+  if (bulk_.empty()) return;
+  std::uint32_t lo = bulk_.front().lo, hi = bulk_.front().hi, touched = 0;
+  for (const WordSpan& s : bulk_) {
+    lo = std::min(lo, s.lo);
+    hi = std::max(hi, s.hi);
+    touched += s.hi - s.lo + 1;
+  }
+  // A path per span costs up to depth_ nodes each; one pass over the span about twice its words.
+  if (std::uint64_t{touched} * (depth_ + 1) < 2 * std::uint64_t{hi - lo + 1}) {
+    // Each span's update leaves every ancestor consistent with the leaves below it, stale
+    // leaves of later spans included, so the early stop stays right span after span.
+    for (const WordSpan& s : bulk_) update_leaves(s.lo, s.hi);
+  } else {
+    update_leaves(lo, hi);
+  }
+  bulk_.clear();
 }
 
 std::uint32_t FreeRunIndex::free_run_from(std::uint32_t first, std::uint32_t limit) const {

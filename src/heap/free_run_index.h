@@ -16,7 +16,9 @@
 // Changing k consecutive blocks rewrites ⌈k/64⌉ words, their leaves and their ancestors; the
 // walk up stops at the first ancestor that comes out unchanged. First fit walks down from the
 // root in O(log(N/64)) and finishes inside one word. A sweep frees many ranges at once
-// (set_free_bulk) and rebuilds the tree once at the end (finish_bulk).
+// (set_free_bulk) and brings the tree up to date once at the end (finish_bulk): path by path
+// from each touched word when few words were touched (a small gc.threshold collects every few
+// allocations), level by level over the whole touched span when many were.
 #pragma once
 
 #include <bit>
@@ -72,8 +74,12 @@ class FreeRunIndex {
   std::uint32_t run_count_ = 0;
   std::uint32_t leaves_;  // a power of two ≥ the word count; leaf w is node leaves_ + w
   std::vector<Node> nodes_;
-  std::uint32_t bulk_lo_ = 0, bulk_hi_ = 0;  // words freed since the last finish_bulk
-  bool bulk_ = false;
+  // Words freed since the last finish_bulk, as spans in address order (adjacent ones joined).
+  struct WordSpan {
+    std::uint32_t lo, hi;
+  };
+  std::vector<WordSpan> bulk_;
+  std::uint32_t depth_ = 0;  // tree levels above the leaves
 };
 
 }  // namespace gcsim
