@@ -24,16 +24,19 @@ class ReplaySink final : public TraceSink {
 
   void on_event(const Event& event, const EventPosition& position) override {
     check_event_limit(settings_.limits, path_, position);
-    EventOutcome outcome;
+    const EventOutcome outcome = apply(event, position);
+    check_object_limit(settings_.limits, sim_->program().objects_remembered(), path_, position);
+    recorder_.record(event, position.index, outcome, *sim_);
+    if (observer_) observer_->after_event(event, position, outcome, *sim_);
+  }
+
+  EventOutcome apply(const Event& event, const EventPosition& position) {
     try {
-      outcome = sim_->apply(event, position.index);
+      return sim_->apply(event, position.index);
     } catch (const RuleViolation& v) {
       throw TraceError({.file = path_, .event = position.index, .line = position.line,
                         .rule = v.rule, .detail = v.detail});
     }
-    check_object_limit(settings_.limits, sim_->program().objects_remembered(), path_, position);
-    recorder_.record(event, position.index, outcome, *sim_);
-    if (observer_) observer_->after_event(event, position, outcome, *sim_);
   }
 
   // A trace with no events may never announce its header to the sink.

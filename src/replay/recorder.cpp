@@ -82,7 +82,7 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
       case ReallocKind::failed: break;
     }
   }
-  if (const auto& c = outcome.collection) {
+  if (const CollectionRecord* c = outcome.collection) {
     ++m.collections_total;
     switch (c->cause) {
       case CollectionCause::threshold: ++m.collections_threshold; break;
@@ -92,7 +92,7 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
     m.blocks_marked += c->blocks_marked;
     m.blocks_swept += c->blocks_swept;
   }
-  if (const auto& f = outcome.failure) {
+  if (const FailureRecord* f = outcome.failure) {
     ++m.failures_total;
     ++(f->realloc ? m.failures_realloc : m.failures_alloc);
     switch (f->failure_class) {

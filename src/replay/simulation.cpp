@@ -52,7 +52,7 @@ EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
       return out;
     }
     case Op::collect:
-      out.collection = gc_.collect();
+      collected(out, gc_.collect());
       return out;
     case Op::enable:
       gc_.enable();
@@ -74,10 +74,10 @@ EventOutcome Simulation::alloc(const Event& e, std::uint64_t index) {
   program_.check_new(e.id);
   EventOutcome out;
   const AllocOutcome a = collector_.alloc(e.size, e.fin);
-  out.collection = a.collection;
+  collected(out, a.collection);
   const char letter = type_letter(e.text);
   if (a.failed()) {
-    out.failure = failure(e, index, a.n_blocks, false);
+    failed(out, e, index, a.n_blocks, false);
     program_.add(e.id, e.size, e.fin, letter, Program::kNoBlock, index, /*lost=*/true);
     return out;
   }
@@ -103,10 +103,10 @@ EventOutcome Simulation::realloc(const Event& e, std::uint64_t index) {
   std::optional<BlockIndex> head;
   if (old_head != Program::kNoBlock) head = BlockIndex(old_head);
   const ReallocOutcome r = collector_.realloc(head, e.size, true);
-  out.collection = r.collection;
+  collected(out, r.collection);
   out.realloc = r.kind;
   if (r.kind == ReallocKind::failed) {
-    out.failure = failure(e, index, r.new_blocks, true);
+    failed(out, e, index, r.new_blocks, true);
     return out;
   }
   program_.place(slot, r.head ? r.head->value : Program::kNoBlock, e.size);
@@ -117,8 +117,14 @@ EventOutcome Simulation::realloc(const Event& e, std::uint64_t index) {
   return out;
 }
 
-FailureRecord Simulation::failure(const Event& e, std::uint64_t index, std::uint64_t n_blocks,
-                                  bool re) const {
+void Simulation::collected(EventOutcome& out, const std::optional<CollectionRecord>& record) {
+  if (!record) return;
+  last_collection_ = *record;
+  out.collection = &last_collection_;
+}
+
+void Simulation::failed(EventOutcome& out, const Event& e, std::uint64_t index,
+                        std::uint64_t n_blocks, bool re) {
   FailureRecord f;
   f.event = index;
   f.id = e.id;
@@ -129,7 +135,8 @@ FailureRecord Simulation::failure(const Event& e, std::uint64_t index, std::uint
   const FreeSpace space = collector_.free_space();
   f.mem_free = std::uint64_t{space.free_blocks} * collector_.layout().params.block_bytes;
   f.largest_free_blocks = space.largest_run;
-  return f;
+  last_failure_ = f;
+  out.failure = &last_failure_;
 }
 
 }  // namespace gcsim

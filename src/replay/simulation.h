@@ -26,11 +26,13 @@ struct FailureRecord {
   std::uint32_t largest_free_blocks = 0;
 };
 
+// What one event did. The records it points to belong to the Simulation and stay valid until
+// its next apply() (the outcome is small: it is made and read once per event).
 struct EventOutcome {
   bool skipped = false;                         // names an object without memory because its
                                                 // allocation failed (Program: "lost")
-  std::optional<CollectionRecord> collection;   // at most one per event
-  std::optional<FailureRecord> failure;
+  const CollectionRecord* collection = nullptr; // at most one per event
+  const FailureRecord* failure = nullptr;
   std::optional<ReallocKind> realloc;
   std::optional<std::uint32_t> placed_head;     // alloc/realloc: where the allocation now starts
   std::uint64_t placed_blocks = 0;
@@ -52,11 +54,16 @@ class Simulation {
  private:
   EventOutcome alloc(const Event& e, std::uint64_t index);
   EventOutcome realloc(const Event& e, std::uint64_t index);
-  FailureRecord failure(const Event& e, std::uint64_t index, std::uint64_t n_blocks, bool re) const;
+  // Keeps the record and points the outcome at it.
+  void collected(EventOutcome& out, const std::optional<CollectionRecord>& record);
+  void failed(EventOutcome& out, const Event& e, std::uint64_t index, std::uint64_t n_blocks,
+              bool re);
 
   Program program_;
   Collector collector_;
   GcModule gc_;
+  CollectionRecord last_collection_;
+  FailureRecord last_failure_;
 };
 
 }  // namespace gcsim

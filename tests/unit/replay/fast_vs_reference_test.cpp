@@ -37,6 +37,11 @@ bool same(const CollectionRecord& a, const CollectionRecord& b) {
          a.blocks_freed == b.blocks_freed && a.blocks_swept == b.blocks_swept;
 }
 
+template <class T>
+std::optional<T> copy(const T* record) {
+  return record ? std::optional<T>(*record) : std::nullopt;
+}
+
 class Recording final : public ReplayObserver {
  public:
   void after_event(const Event& e, const EventPosition& position, const EventOutcome& outcome,
@@ -44,7 +49,8 @@ class Recording final : public ReplayObserver {
     const Collector& c = sim.collector();
     const std::uint32_t b = c.layout().params.block_bytes;
     EventRecord r{take_sample(sim, position.index, e.op), outcome.placed_head,
-                  outcome.placed_blocks, outcome.collection, outcome.failure, outcome.skipped,
+                  outcome.placed_blocks, copy(outcome.collection), copy(outcome.failure),
+                  outcome.skipped,
                   reference ? scan_heap_info(c.table(), b) : heap_info(c.table(), b)};
     records.push_back(r);
     if (!reference) {
