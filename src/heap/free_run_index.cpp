@@ -92,7 +92,21 @@ void FreeRunIndex::write_bits(std::uint32_t first, std::uint32_t n_blocks, bool 
   }
 }
 
+void FreeRunIndex::update_path(std::uint32_t word) {
+  std::uint32_t n = leaves_ + word;
+  const Node leaf = leaf_of(words_[word]);
+  if (leaf == nodes_[n]) return;
+  nodes_[n] = leaf;
+  for (std::uint32_t half = kWordBlocks; n > 1; half *= 2) {
+    n /= 2;
+    const Node node = combine(nodes_[2 * n], nodes_[2 * n + 1], half);
+    if (node == nodes_[n]) return;  // ancestors depend only on their children
+    nodes_[n] = node;
+  }
+}
+
 void FreeRunIndex::update_leaves(std::uint32_t lo_word, std::uint32_t hi_word) {
+  if (lo_word == hi_word) return update_path(lo_word);
   std::uint32_t lo = leaves_ + lo_word, hi = leaves_ + hi_word;
   bool changed = false;
   for (std::uint32_t w = lo_word; w <= hi_word; ++w) {

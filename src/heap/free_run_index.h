@@ -67,6 +67,7 @@ class FreeRunIndex {
   // Writes the bits of [first, first + n_blocks) and keeps the counters exact.
   void write_bits(std::uint32_t first, std::uint32_t n_blocks, bool to_free);
   void update_leaves(std::uint32_t lo_word, std::uint32_t hi_word);
+  void update_path(std::uint32_t word);  // update_leaves of one word
 
   std::uint32_t n_blocks_;
   std::vector<std::uint64_t> words_;
