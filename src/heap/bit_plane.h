@@ -1,7 +1,9 @@
-// BitPlane: one bit per block, 64 blocks a word — a set of blocks that the collector can
-// combine with the allocation table a word at a time (e.g. the program's root heads).
+// BitPlane: one bit per block, 64 blocks a word (block b is bit b % 64 of word b / 64) — a set
+// of blocks read and written a bit or a word at a time: the block table's HEAD and MARK
+// states, the program's root heads.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -15,7 +17,9 @@ class BitPlane {
   void set(std::uint32_t b) { words_[b >> 6] |= bit(b); }
   void clear(std::uint32_t b) { words_[b >> 6] &= ~bit(b); }
 
-  const std::vector<std::uint64_t>& words() const { return words_; }
+  std::size_t word_count() const { return words_.size(); }
+  std::uint64_t word(std::size_t w) const { return words_[w]; }
+  std::uint64_t& word(std::size_t w) { return words_[w]; }
 
  private:
   static std::uint64_t bit(std::uint32_t b) { return std::uint64_t{1} << (b & 63u); }

@@ -2,23 +2,22 @@
 
 #include <algorithm>
 
-
 namespace gcsim {
 
 BlockTable::BlockTable(std::uint32_t n_blocks)
     : n_blocks_(n_blocks),
       runs_(n_blocks),
-      head_(runs_.words().size(), 0),
-      mark_(runs_.words().size(), 0) {}
+      head_(n_blocks),
+      mark_(n_blocks) {}
 
 std::uint32_t BlockTable::next_boundary(std::uint32_t from) const {
   if (from >= n_blocks_) return n_blocks_;
   const std::vector<std::uint64_t>& free = runs_.words();
   std::size_t w = from >> 6;
-  std::uint64_t x = (free[w] | head_[w]) & (~std::uint64_t{0} << (from & 63u));
+  std::uint64_t x = (free[w] | head_.word(w)) & (~std::uint64_t{0} << (from & 63u));
   while (x == 0) {
-    if (++w == head_.size()) return n_blocks_;  // bits past the pool are clear
-    x = free[w] | head_[w];
+    if (++w == head_.word_count()) return n_blocks_;  // bits past the pool are clear
+    x = free[w] | head_.word(w);
   }
   const auto b = static_cast<std::uint32_t>(w * 64 + std::countr_zero(x));
   return b < n_blocks_ ? b : n_blocks_;
@@ -26,15 +25,15 @@ std::uint32_t BlockTable::next_boundary(std::uint32_t from) const {
 
 void BlockTable::allocate(std::uint32_t head, std::uint32_t n_blocks) {
   runs_.set_used(head, n_blocks);
-  set_bit(head_, head, true);
+  head_.set(head);
   chains_.add(n_blocks);
   grow_used_words(head + n_blocks);
 }
 
 std::uint32_t BlockTable::release(std::uint32_t head) {
   const std::uint32_t n_blocks = chain_length(head);
-  set_bit(head_, head, false);
-  set_bit(mark_, head, false);
+  head_.clear(head);
+  mark_.clear(head);
   runs_.set_free(head, n_blocks);
   chains_.remove(n_blocks);
   return n_blocks;
@@ -66,14 +65,13 @@ void BlockTable::shrink_used_words() {
 
 bool BlockTable::mark(std::uint32_t head) {
   if (head >= n_blocks_ || kind(head) != BlockKind::head) return false;
-  set_bit(mark_, head, true);
+  mark_.set(head);
   return true;
 }
 
 void BlockTable::mark_plane(const BitPlane& heads) {
-  const std::vector<std::uint64_t>& bits = heads.words();
-  const std::size_t n = std::min<std::size_t>(used_words_, bits.size());
-  for (std::size_t w = 0; w < n; ++w) mark_[w] |= bits[w] & head_[w];
+  const std::size_t n = std::min<std::size_t>(used_words_, heads.word_count());
+  for (std::size_t w = 0; w < n; ++w) mark_.word(w) |= heads.word(w) & head_.word(w);
 }
 
 std::string BlockTable::check(bool marks_allowed) const {

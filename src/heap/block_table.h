@@ -43,8 +43,8 @@ class BlockTable {
   std::uint32_t size() const { return n_blocks_; }
   BlockKind kind(std::uint32_t b) const {
     if (runs_.is_free(b)) return BlockKind::free;
-    if (!bit(head_, b)) return BlockKind::tail;
-    return bit(mark_, b) ? BlockKind::mark : BlockKind::head;
+    if (!head_.test(b)) return BlockKind::tail;
+    return mark_.test(b) ? BlockKind::mark : BlockKind::head;
   }
 
   // HEAD (or MARK) at `head` plus the TAILs that follow it, bounded by the pool's end.
@@ -93,13 +93,6 @@ class BlockTable {
   std::string check(bool marks_allowed = false) const;
 
  private:
-  static bool bit(const std::vector<std::uint64_t>& plane, std::uint32_t b) {
-    return (plane[b >> 6] >> (b & 63u)) & 1u;
-  }
-  static void set_bit(std::vector<std::uint64_t>& plane, std::uint32_t b, bool on) {
-    const std::uint64_t m = std::uint64_t{1} << (b & 63u);
-    plane[b >> 6] = on ? plane[b >> 6] | m : plane[b >> 6] & ~m;
-  }
   // The first block ≥ from that is FREE or a HEAD (where a chain ends), or the pool's end.
   std::uint32_t next_boundary(std::uint32_t from) const;
   void grow_used_words(std::uint32_t end_block) {
@@ -110,18 +103,17 @@ class BlockTable {
 
   std::uint32_t n_blocks_;
   FreeRunIndex runs_;
-  std::vector<std::uint64_t> head_;
-  std::vector<std::uint64_t> mark_;
+  BitPlane head_;
+  BitPlane mark_;
   ChainLengths chains_;
   std::uint32_t used_words_ = 0;  // every block in a word at or past this one is FREE
 };
 
 template <class F>
 void BlockTable::for_each_marked_in(const BitPlane& filter, F&& f) const {
-  const std::vector<std::uint64_t>& bits = filter.words();
-  const std::size_t n = std::min<std::size_t>(used_words_, bits.size());
+  const std::size_t n = std::min<std::size_t>(used_words_, filter.word_count());
   for (std::size_t w = 0; w < n; ++w) {
-    for (std::uint64_t x = mark_[w] & bits[w]; x != 0; x &= x - 1) {
+    for (std::uint64_t x = mark_.word(w) & filter.word(w); x != 0; x &= x - 1) {
       f(static_cast<std::uint32_t>(w * 64 + std::countr_zero(x)));
     }
   }
@@ -132,13 +124,13 @@ void BlockTable::sweep(OnFreed&& on_freed) {
   // Words in address order; within a word, unmarked heads lowest first. A freed chain ends at
   // the next FREE block or HEAD (marked or not), found before anything after it changes.
   for (std::size_t w = 0; w < used_words_; ++w) {
-    std::uint64_t unmarked = head_[w] & ~mark_[w];
-    mark_[w] = 0;  // MARK → HEAD
+    std::uint64_t unmarked = head_.word(w) & ~mark_.word(w);
+    mark_.word(w) = 0;  // MARK → HEAD
     while (unmarked != 0) {
       const auto head = static_cast<std::uint32_t>(w * 64 + std::countr_zero(unmarked));
       unmarked &= unmarked - 1;
       const std::uint32_t n_blocks = chain_length(head);
-      head_[w] &= ~(std::uint64_t{1} << (head & 63u));
+      head_.clear(head);
       runs_.set_free_bulk(head, n_blocks);
       chains_.remove(n_blocks);
       on_freed(head, n_blocks);

@@ -121,7 +121,6 @@ void Program::kill(std::uint32_t slot) {
   Object& o = objects_[slot];
   if (o.held_pos != kNoBlock) drop(slot);
   if (o.head != kNoBlock) owner_of_block_[o.head] = kNoBlock;
-  clear_planes(o.head);
   die(slot);
   ++epoch_;  // what only it pointed to is garbage now
   release(slot);
