@@ -131,12 +131,11 @@ void BlockTable::sweep(OnFreed&& on_freed) {
       unmarked &= unmarked - 1;
       const std::uint32_t n_blocks = chain_length(head);
       head_.clear(head);
-      runs_.set_free_bulk(head, n_blocks);
+      runs_.set_free(head, n_blocks);
       chains_.remove(n_blocks);
       on_freed(head, n_blocks);
     }
   }
-  runs_.finish_bulk();
   shrink_used_words();
 }
 

@@ -1,171 +1,121 @@
 #include "heap/free_run_index.h"
 
 #include <algorithm>
+#include <bit>
+
+#include "heap/word_runs.h"
 
 namespace gcsim {
 namespace {
 
-constexpr std::uint32_t kWordBlocks = 64;
+using word_runs::kWordBlocks;
 
-// The longest run of set bits in x.
-std::uint32_t longest_ones(std::uint64_t x) {
-  if (x == ~std::uint64_t{0}) return kWordBlocks;
-  std::uint32_t best = 0;
-  while (x != 0) {
-    x >>= std::countr_zero(x);
-    const auto len = static_cast<std::uint32_t>(std::countr_one(x));  // < 64: x had a clear bit
-    best = std::max(best, len);
-    x >>= len;
+std::vector<std::uint64_t> all_free_words(std::uint32_t n_blocks) {
+  std::vector<std::uint64_t> words(std::max<std::uint32_t>(1, (n_blocks + kWordBlocks - 1) / kWordBlocks), 0);
+  for (std::uint32_t w = 0; w * kWordBlocks < n_blocks; ++w) {
+    words[w] = word_runs::bit_range(0, std::min(kWordBlocks, n_blocks - w * kWordBlocks));
   }
-  return best;
-}
-
-// The lowest bit where a run of at least n set bits starts (the word has one).
-std::uint32_t first_run_in_word(std::uint64_t x, std::uint32_t n) {
-  std::uint32_t base = 0;
-  for (;;) {
-    const auto gap = static_cast<std::uint32_t>(std::countr_zero(x));
-    x >>= gap;
-    base += gap;
-    const auto len = static_cast<std::uint32_t>(std::countr_one(x));
-    if (len >= n) return base;
-    x >>= len;  // len < 64 here: a run of 64 would have been long enough
-    base += len;
-  }
-}
-
-// Bits [lo, hi) of a word, 0 ≤ lo < hi ≤ 64.
-std::uint64_t bit_range(std::uint32_t lo, std::uint32_t hi) {
-  const std::uint64_t upto_hi = hi == kWordBlocks ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1;
-  return upto_hi & ~((std::uint64_t{1} << lo) - 1);
+  return words;
 }
 
 }  // namespace
 
-FreeRunIndex::FreeRunIndex(std::uint32_t n_blocks) : n_blocks_(n_blocks), leaves_(1) {
-  const std::uint32_t n_words = std::max<std::uint32_t>(1, (n_blocks + kWordBlocks - 1) / kWordBlocks);
-  words_.assign(n_words, 0);
-  while (leaves_ < n_words) {
-    leaves_ *= 2;
-    ++depth_;
+FreeRunIndex::FreeRunIndex(std::uint32_t n_blocks)
+    : n_blocks_(n_blocks),
+      words_(all_free_words(n_blocks)),
+      run_tag_(n_blocks, 0),
+      lengths_(n_blocks),
+      free_blocks_(n_blocks),
+      long_starts_(n_blocks),
+      long_words_(static_cast<std::uint32_t>(words_.size())) {
+  if (n_blocks > 0) add_run(0, n_blocks);
+}
+
+void FreeRunIndex::add_run(std::uint32_t first, std::uint32_t n_blocks) {
+  run_tag_[first] = n_blocks;
+  run_tag_[first + n_blocks - 1] = n_blocks;
+  lengths_.add(n_blocks);
+  if (n_blocks > kWordBlocks) {
+    long_starts_.set(first);
+    long_words_.set(first / kWordBlocks);
   }
-  nodes_.resize(2 * static_cast<std::size_t>(leaves_));
-  if (n_blocks > 0) write_bits(0, n_blocks, true);
-  for (std::uint32_t w = 0; w < n_words; ++w) nodes_[leaves_ + w] = leaf_of(words_[w]);
-  std::uint32_t half = kWordBlocks;
-  for (std::uint32_t level = leaves_ / 2; level >= 1; level /= 2, half *= 2) {
-    for (std::uint32_t n = level; n < 2 * level; ++n) {
-      nodes_[n] = combine(nodes_[2 * n], nodes_[2 * n + 1], half);
+}
+
+void FreeRunIndex::remove_run(std::uint32_t first, std::uint32_t n_blocks) {
+  unmark_long(first, n_blocks);
+  lengths_.remove(n_blocks);
+}
+
+void FreeRunIndex::unmark_long(std::uint32_t first, std::uint32_t n_blocks) {
+  if (n_blocks <= kWordBlocks) return;
+  long_starts_.clear(first);
+  if (long_starts_.word(first / kWordBlocks) == 0) long_words_.clear(first / kWordBlocks);
+}
+
+std::uint32_t FreeRunIndex::first_long_fit(std::uint32_t n_blocks) const {
+  // Runs longer than a word are few: walk their first blocks in address order.
+  for (std::size_t s = 0; s < long_words_.word_count(); ++s) {
+    for (std::uint64_t ws = long_words_.word(s); ws != 0; ws &= ws - 1) {
+      const std::size_t w = s * kWordBlocks + std::countr_zero(ws);
+      for (std::uint64_t x = long_starts_.word(w); x != 0; x &= x - 1) {
+        const auto b = static_cast<std::uint32_t>(w * kWordBlocks + std::countr_zero(x));
+        if (run_tag_[b] >= n_blocks) return b;
+      }
     }
   }
+  return n_blocks_;  // not reached: the caller checked the largest run
 }
 
-FreeRunIndex::Node FreeRunIndex::leaf_of(std::uint64_t word) {
-  return Node{static_cast<std::uint32_t>(std::countr_one(word)),
-              static_cast<std::uint32_t>(std::countl_one(word)), longest_ones(word)};
-}
-
-FreeRunIndex::Node FreeRunIndex::combine(const Node& l, const Node& r, std::uint32_t half) {
-  Node n;
-  n.pref = l.pref == half ? half + r.pref : l.pref;
-  n.suf = r.suf == half ? half + l.suf : r.suf;
-  n.best = std::max({l.best, r.best, l.suf + r.pref});
-  return n;
+std::uint32_t FreeRunIndex::run_start(std::uint32_t b) const {
+  // Walk down word by word to the nearest clear bit below b.
+  std::uint32_t w = b / kWordBlocks;
+  std::uint64_t below = words_[w] | ~word_runs::bit_range(0, b % kWordBlocks + 1);  // bits above b count as free
+  while (below == ~std::uint64_t{0} && w > 0) below = words_[--w];
+  if (below == ~std::uint64_t{0}) return 0;
+  return w * kWordBlocks + kWordBlocks - static_cast<std::uint32_t>(std::countl_one(below));
 }
 
 void FreeRunIndex::write_bits(std::uint32_t first, std::uint32_t n_blocks, bool to_free) {
   const std::uint32_t end = first + n_blocks;
-  const int neighbours_free = (first > 0 && is_free(first - 1) ? 1 : 0) +
-                              (end < n_blocks_ && is_free(end) ? 1 : 0);
-  for (std::uint32_t w = first / kWordBlocks; w * kWordBlocks < end; ++w) {
+  const std::uint32_t lo = first / kWordBlocks, hi = (end - 1) / kWordBlocks;
+  for (std::uint32_t w = lo; w <= hi; ++w) {
     const std::uint32_t from = std::max(first, w * kWordBlocks) - w * kWordBlocks;
     const std::uint32_t to = std::min(end, (w + 1) * kWordBlocks) - w * kWordBlocks;
-    const std::uint64_t mask = bit_range(from, to);
+    const std::uint64_t mask = word_runs::bit_range(from, to);
     words_[w] = to_free ? words_[w] | mask : words_[w] & ~mask;
   }
-  if (to_free) {
-    free_blocks_ += n_blocks;
-    run_count_ = static_cast<std::uint32_t>(static_cast<int>(run_count_) + 1 - neighbours_free);
-  } else {
-    free_blocks_ -= n_blocks;
-    run_count_ = static_cast<std::uint32_t>(static_cast<int>(run_count_) + neighbours_free - 1);
-  }
+
 }
 
-void FreeRunIndex::update_path(std::uint32_t word) {
-  std::uint32_t n = leaves_ + word;
-  const Node leaf = leaf_of(words_[word]);
-  if (leaf == nodes_[n]) return;
-  nodes_[n] = leaf;
-  for (std::uint32_t half = kWordBlocks; n > 1; half *= 2) {
-    n /= 2;
-    const Node node = combine(nodes_[2 * n], nodes_[2 * n + 1], half);
-    if (node == nodes_[n]) return;  // ancestors depend only on their children
-    nodes_[n] = node;
-  }
-}
-
-void FreeRunIndex::update_leaves(std::uint32_t lo_word, std::uint32_t hi_word) {
-  if (lo_word == hi_word) return update_path(lo_word);
-  std::uint32_t lo = leaves_ + lo_word, hi = leaves_ + hi_word;
-  bool changed = false;
-  for (std::uint32_t w = lo_word; w <= hi_word; ++w) {
-    const Node leaf = leaf_of(words_[w]);
-    if (leaf != nodes_[leaves_ + w]) {
-      nodes_[leaves_ + w] = leaf;
-      changed = true;
-    }
-  }
-  // Ancestors depend only on their children: once a level comes out unchanged, stop.
-  for (std::uint32_t half = kWordBlocks; changed && lo > 1; half *= 2) {
-    lo /= 2;
-    hi /= 2;
-    changed = false;
-    for (std::uint32_t n = lo; n <= hi; ++n) {
-      const Node node = combine(nodes_[2 * n], nodes_[2 * n + 1], half);
-      if (node != nodes_[n]) {
-        nodes_[n] = node;
-        changed = true;
-      }
-    }
-  }
-}
-
-void FreeRunIndex::assign(std::uint32_t first, std::uint32_t n_blocks, bool to_free) {
+void FreeRunIndex::set_free(std::uint32_t first, std::uint32_t n_blocks) {
   if (n_blocks == 0) return;
-  write_bits(first, n_blocks, to_free);
-  update_leaves(first / kWordBlocks, (first + n_blocks - 1) / kWordBlocks);
-}
-
-void FreeRunIndex::set_free_bulk(std::uint32_t first, std::uint32_t n_blocks) {
-  if (n_blocks == 0) return;
+  const std::uint32_t end = first + n_blocks;
+  const std::uint32_t left = first > 0 && is_free(first - 1) ? run_tag_[first - 1] : 0;
+  const std::uint32_t right = end < n_blocks_ && is_free(end) ? run_tag_[end] : 0;
   write_bits(first, n_blocks, true);
-  const std::uint32_t lo = first / kWordBlocks, hi = (first + n_blocks - 1) / kWordBlocks;
-  if (!bulk_.empty() && lo <= bulk_.back().hi + 1 && hi + 1 >= bulk_.back().lo) {
-    bulk_.back().lo = std::min(bulk_.back().lo, lo);
-    bulk_.back().hi = std::max(bulk_.back().hi, hi);
-  } else {
-    bulk_.push_back({lo, hi});
-  }
+  free_blocks_ += n_blocks;
+  if (right > 0) remove_run(end, right);
+  // The joined run before the left part goes, so that the largest is never looked for below.
+  // They share a first block: its long-run bit is cleared, then set again if still long.
+  if (left > 0) unmark_long(first - left, left);
+  add_run(first - left, left + n_blocks + right);
+  if (left > 0) lengths_.remove(left);
+  lower_lowest_fit(first - left, left + n_blocks + right);
 }
 
-void FreeRunIndex::finish_bulk() {
-  if (bulk_.empty()) return;
-  std::uint32_t lo = bulk_.front().lo, hi = bulk_.front().hi, touched = 0;
-  for (const WordSpan& s : bulk_) {
-    lo = std::min(lo, s.lo);
-    hi = std::max(hi, s.hi);
-    touched += s.hi - s.lo + 1;
-  }
-  // A path per span costs up to depth_ nodes each; one pass over the span about twice its words.
-  if (std::uint64_t{touched} * (depth_ + 1) < 2 * std::uint64_t{hi - lo + 1}) {
-    // Each span's update leaves every ancestor consistent with the leaves below it, stale
-    // leaves of later spans included, so the early stop stays right span after span.
-    for (const WordSpan& s : bulk_) update_leaves(s.lo, s.hi);
-  } else {
-    update_leaves(lo, hi);
-  }
-  bulk_.clear();
+void FreeRunIndex::set_used(std::uint32_t first, std::uint32_t n_blocks) {
+  if (n_blocks == 0) return;
+  // Allocations take a run from its start; anything else finds the start by walking down.
+  const std::uint32_t start = first > 0 && is_free(first - 1) ? run_start(first) : first;
+  const std::uint32_t length = run_tag_[start];
+  const std::uint32_t before = first - start, after = start + length - (first + n_blocks);
+  write_bits(first, n_blocks, false);
+  free_blocks_ -= n_blocks;
+  // The pieces first, so that the largest length, if it goes, is found just below them.
+  unmark_long(start, length);
+  if (before > 0) add_run(start, before);
+  if (after > 0) add_run(first + n_blocks, after);
+  lengths_.remove(length);
 }
 
 std::uint32_t FreeRunIndex::free_run_from(std::uint32_t first, std::uint32_t limit) const {
@@ -183,23 +133,37 @@ std::uint32_t FreeRunIndex::free_run_from(std::uint32_t first, std::uint32_t lim
 }
 
 std::optional<std::uint32_t> FreeRunIndex::first_fit(std::uint32_t n_blocks) const {
-  if (n_blocks == 0 || nodes_[1].best < n_blocks) return std::nullopt;
-  std::uint32_t node = 1, lo = 0, span = leaves_ * kWordBlocks;
-  while (node < leaves_) {
-    const std::uint32_t half = span / 2;
-    const Node& l = nodes_[2 * node];
-    const Node& r = nodes_[2 * node + 1];
-    if (l.best >= n_blocks) {
-      node = 2 * node;
-    } else if (l.suf + r.pref >= n_blocks) {
-      return lo + half - l.suf;  // the run straddles the halves
+  if (n_blocks == 0 || largest_run() < n_blocks) return std::nullopt;
+  if (n_blocks > kWordBlocks) return first_long_fit(n_blocks);
+  const auto n_words = static_cast<std::uint32_t>(words_.size());
+  // Word by word from the lowest block a fit could start at: a run that reaches in from the
+  // words below (`carry` free blocks at their top) starts before any run inside this word.
+  std::uint32_t carry = 0;
+  for (std::uint32_t w = lowest_fit_[n_blocks] / kWordBlocks; w < n_words; ++w) {
+    const std::uint64_t x = words_[w];
+    std::uint32_t fit;
+    if (carry + static_cast<std::uint32_t>(std::countr_one(x)) >= n_blocks) {
+      fit = w * kWordBlocks - carry;
+    } else if (const std::uint64_t starts = word_runs::run_starts(x, n_blocks); starts != 0) {
+      fit = w * kWordBlocks + static_cast<std::uint32_t>(std::countr_zero(starts));
     } else {
-      node = 2 * node + 1;
-      lo += half;
+      carry = static_cast<std::uint32_t>(std::countl_one(x));  // x is not all free: n ≤ 64
+      continue;
     }
-    span = half;
+    raise_lowest_fit(n_blocks, fit);
+    return fit;
   }
-  return lo + first_run_in_word(words_[node - leaves_], n_blocks);
+  return std::nullopt;  // not reached: largest_run() ≥ n_blocks
+}
+
+void FreeRunIndex::raise_lowest_fit(std::uint32_t n_blocks, std::uint32_t b) const {
+  // Nothing of n_blocks fits below b, so nothing longer does either.
+  for (std::uint32_t n = n_blocks; n <= kWordBlocks && lowest_fit_[n] < b; ++n) lowest_fit_[n] = b;
+}
+
+void FreeRunIndex::lower_lowest_fit(std::uint32_t first, std::uint32_t n_blocks) {
+  // A free run [first, first + n_blocks) fits every request up to its length.
+  for (std::uint32_t n = std::min(n_blocks, kWordBlocks); n >= 1 && lowest_fit_[n] > first; --n) lowest_fit_[n] = first;
 }
 
 }  // namespace gcsim

@@ -1,30 +1,30 @@
 // FreeRunIndex: which blocks are free, as a bit per block, summarised so that first fit, the
-// largest free run, the number of free runs and the free count are answered without a scan.
+// largest free run, the number of free runs and the free count are answered without a scan of
+// the pool.
 //
-//   free bits   bit b of word b/64 is set when block b is FREE (padding past N stays clear,
-//               so runs never reach past the pool)
-//   counters    free blocks and free runs; a change flips a range that was all used (or
-//               all free), so the counts move by its length and by what its two neighbours
-//               are (freeing between two free runs joins them: one run fewer)
-//   word tree   a segment tree over the 64-block words. Each node covers a power-of-two span
-//               of words and keeps
-//                 pref  free blocks at the span's start   suf  free blocks at its end
-//                 best  longest free run inside the span
-//               e.g. span "..hh=...": pref 2, suf 3, best 3. A leaf's fields come from its
-//               word with bit operations (trailing ones, leading ones, longest run of ones).
+//   free bits    bit b of word b/64 is set when block b is FREE (padding past N stays clear,
+//                so runs never reach past the pool)
+//   run tags     each free run's length, written at its first and its last block (what lies
+//                between is stale): freeing a range finds the runs it joins, allocating finds
+//                the run it splits, without walking them
+//   run lengths  how many runs of each length (RunLengths): largest run and run count
+//   lowest fit   for each request of n ≤ 64 blocks, a block below which no run of n starts:
+//                where py/gc.c's gc_last_free_atb_index is for every request, but per length
+//   long runs    a bit at the first block of each run longer than a word
 //
-// Changing k consecutive blocks rewrites ⌈k/64⌉ words, their leaves and their ancestors; the
-// walk up stops at the first ancestor that comes out unchanged. First fit walks down from the
-// root in O(log(N/64)) and finishes inside one word. A sweep frees many ranges at once
-// (set_free_bulk) and brings the tree up to date once at the end (finish_bulk): path by path
-// from each touched word when few words were touched (a small gc.threshold collects every few
-// allocations), level by level over the whole touched span when many were.
+// First fit of n ≤ 64 blocks scans the free bits a word at a time up from lowest_fit_[n]; the
+// scan passes only words it has not passed since a free made a run of n below them. First fit
+// of more than 64 blocks walks the long runs in address order: few, in a heap of small objects.
+// A change costs O(1) plus the words it writes, whatever the pool size.
 #pragma once
 
-#include <bit>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
+
+#include "heap/run_lengths.h"
+#include "heap/bit_plane.h"
 
 namespace gcsim {
 
@@ -34,13 +34,9 @@ class FreeRunIndex {
   explicit FreeRunIndex(std::uint32_t n_blocks = 0);
 
   // Each flips a range whose blocks are all in the other state now (what allocating, freeing,
-  // shrinking and growing do).
-  void set_free(std::uint32_t first, std::uint32_t n_blocks) { assign(first, n_blocks, true); }
-  void set_used(std::uint32_t first, std::uint32_t n_blocks) { assign(first, n_blocks, false); }
-  // For a sweep: frees blocks that are all used now, leaving the tree stale until finish_bulk().
-  // Counters and bits stay exact; first_fit and largest_run must wait for finish_bulk().
-  void set_free_bulk(std::uint32_t first, std::uint32_t n_blocks);
-  void finish_bulk();
+  // shrinking, growing and sweeping do).
+  void set_free(std::uint32_t first, std::uint32_t n_blocks);
+  void set_used(std::uint32_t first, std::uint32_t n_blocks);
 
   bool is_free(std::uint32_t b) const { return (words_[b >> 6] >> (b & 63u)) & 1u; }
   // FREE blocks from `first` on, counting at most `limit` (and never past the pool's end).
@@ -48,39 +44,35 @@ class FreeRunIndex {
   // The free bits, 64 blocks a word (for scans that skip used stretches a word at a time).
   const std::vector<std::uint64_t>& words() const { return words_; }
 
-  // The lowest block b such that [b, b + n_blocks) are all free: py/gc.c's first fit.
+  // The lowest block b such that [b, b + n_blocks) are all free: py/gc.c's first fit. Const to
+  // callers: it may bring the lazy tree up to date, which changes no answer.
   std::optional<std::uint32_t> first_fit(std::uint32_t n_blocks) const;
 
   std::uint32_t free_blocks() const { return free_blocks_; }
-  std::uint32_t largest_run() const { return nodes_[1].best; }
-  std::uint32_t run_count() const { return run_count_; }
+  std::uint32_t largest_run() const { return lengths_.largest(); }
+  std::uint32_t run_count() const { return lengths_.count(); }
 
  private:
-  struct Node {
-    std::uint32_t pref = 0, suf = 0, best = 0;
-    bool operator==(const Node&) const = default;
-  };
-
-  static Node leaf_of(std::uint64_t word);
-  static Node combine(const Node& l, const Node& r, std::uint32_t half_blocks);
-  void assign(std::uint32_t first, std::uint32_t n_blocks, bool to_free);
-  // Writes the bits of [first, first + n_blocks) and keeps the counters exact.
+  void add_run(std::uint32_t first, std::uint32_t n_blocks);
+  void remove_run(std::uint32_t first, std::uint32_t n_blocks);
+  void unmark_long(std::uint32_t first, std::uint32_t n_blocks);
+  std::uint32_t first_long_fit(std::uint32_t n_blocks) const;
+  void raise_lowest_fit(std::uint32_t n_blocks, std::uint32_t b) const;
+  void lower_lowest_fit(std::uint32_t first, std::uint32_t n_blocks);
+  // The first block of the free run that holds free block b.
+  std::uint32_t run_start(std::uint32_t b) const;
   void write_bits(std::uint32_t first, std::uint32_t n_blocks, bool to_free);
-  void update_leaves(std::uint32_t lo_word, std::uint32_t hi_word);
-  void update_path(std::uint32_t word);  // update_leaves of one word
 
   std::uint32_t n_blocks_;
   std::vector<std::uint64_t> words_;
+  std::vector<std::uint32_t> run_tag_;  // a free run's length, at its first and last block
+  RunLengths lengths_;
   std::uint32_t free_blocks_ = 0;
-  std::uint32_t run_count_ = 0;
-  std::uint32_t leaves_;  // a power of two ≥ the word count; leaf w is node leaves_ + w
-  std::vector<Node> nodes_;
-  // Words freed since the last finish_bulk, as spans in address order (adjacent ones joined).
-  struct WordSpan {
-    std::uint32_t lo, hi;
-  };
-  std::vector<WordSpan> bulk_;
-  std::uint32_t depth_ = 0;  // tree levels above the leaves
+  // lowest_fit_[n]: no run of n free blocks starts below this block (n = 1..64; rises as first
+  // fits find nothing lower, falls as frees make runs). Never decreasing in n.
+  mutable std::array<std::uint32_t, 65> lowest_fit_{};
+  BitPlane long_starts_;  // first blocks of runs longer than a word
+  BitPlane long_words_;   // words of long_starts_ that have a bit set
 };
 
 }  // namespace gcsim

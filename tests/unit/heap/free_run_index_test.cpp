@@ -1,6 +1,6 @@
-// FreeRunIndex: does the segment tree answer first fit, largest free run, number of free runs
-// and free count exactly as a plain scan of a bit vector would, whatever the sequence of
-// set_used / set_free and whatever N (powers of two or not)?
+// FreeRunIndex: do the run tags, run lengths, word scan and lazy word tree answer first fit,
+// largest free run, number of free runs and free count exactly as a plain scan of a bit vector
+// would, whatever the sequence of set_used / set_free and whatever N (powers of two or not)?
 #include "heap/free_run_index.h"
 
 #include <gtest/gtest.h>
