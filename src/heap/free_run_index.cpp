@@ -11,7 +11,8 @@ namespace {
 using word_runs::kWordBlocks;
 
 std::vector<std::uint64_t> all_free_words(std::uint32_t n_blocks) {
-  std::vector<std::uint64_t> words(std::max<std::uint32_t>(1, (n_blocks + kWordBlocks - 1) / kWordBlocks), 0);
+  const std::uint32_t n_words = std::max<std::uint32_t>(1, (n_blocks + kWordBlocks - 1) / kWordBlocks);
+  std::vector<std::uint64_t> words(n_words, 0);
   for (std::uint32_t w = 0; w * kWordBlocks < n_blocks; ++w) {
     words[w] = word_runs::bit_range(0, std::min(kWordBlocks, n_blocks - w * kWordBlocks));
   }
@@ -69,7 +70,8 @@ std::uint32_t FreeRunIndex::first_long_fit(std::uint32_t n_blocks) const {
 std::uint32_t FreeRunIndex::run_start(std::uint32_t b) const {
   // Walk down word by word to the nearest clear bit below b.
   std::uint32_t w = b / kWordBlocks;
-  std::uint64_t below = words_[w] | ~word_runs::bit_range(0, b % kWordBlocks + 1);  // bits above b count as free
+  // Bits above b count as free.
+  std::uint64_t below = words_[w] | ~word_runs::bit_range(0, b % kWordBlocks + 1);
   while (below == ~std::uint64_t{0} && w > 0) below = words_[--w];
   if (below == ~std::uint64_t{0}) return 0;
   return w * kWordBlocks + kWordBlocks - static_cast<std::uint32_t>(std::countl_one(below));
@@ -84,7 +86,6 @@ void FreeRunIndex::write_bits(std::uint32_t first, std::uint32_t n_blocks, bool 
     const std::uint64_t mask = word_runs::bit_range(from, to);
     words_[w] = to_free ? words_[w] | mask : words_[w] & ~mask;
   }
-
 }
 
 void FreeRunIndex::set_free(std::uint32_t first, std::uint32_t n_blocks) {
@@ -163,7 +164,9 @@ void FreeRunIndex::raise_lowest_fit(std::uint32_t n_blocks, std::uint32_t b) con
 
 void FreeRunIndex::lower_lowest_fit(std::uint32_t first, std::uint32_t n_blocks) {
   // A free run [first, first + n_blocks) fits every request up to its length.
-  for (std::uint32_t n = std::min(n_blocks, kWordBlocks); n >= 1 && lowest_fit_[n] > first; --n) lowest_fit_[n] = first;
+  for (std::uint32_t n = std::min(n_blocks, kWordBlocks); n >= 1 && lowest_fit_[n] > first; --n) {
+    lowest_fit_[n] = first;
+  }
 }
 
 }  // namespace gcsim

@@ -23,8 +23,8 @@
 #include <optional>
 #include <vector>
 
-#include "heap/run_lengths.h"
 #include "heap/bit_plane.h"
+#include "heap/run_lengths.h"
 
 namespace gcsim {
 
@@ -45,7 +45,7 @@ class FreeRunIndex {
   const std::vector<std::uint64_t>& words() const { return words_; }
 
   // The lowest block b such that [b, b + n_blocks) are all free: py/gc.c's first fit. Const to
-  // callers: it may bring the lazy tree up to date, which changes no answer.
+  // callers: it may raise lowest_fit_[n_blocks] to what it found, which changes no answer.
   std::optional<std::uint32_t> first_fit(std::uint32_t n_blocks) const;
 
   std::uint32_t free_blocks() const { return free_blocks_; }

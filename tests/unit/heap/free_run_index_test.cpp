@@ -1,6 +1,7 @@
-// FreeRunIndex: do the run tags, run lengths, word scan and lazy word tree answer first fit,
-// largest free run, number of free runs and free count exactly as a plain scan of a bit vector
-// would, whatever the sequence of set_used / set_free and whatever N (powers of two or not)?
+// FreeRunIndex: do the run tags, run lengths, per-length word scan and long-run walk answer
+// first fit, largest free run, number of free runs and free count exactly as a plain scan of a
+// bit vector would, whatever the sequence of set_used / set_free and whatever N (powers of two
+// or not)?
 #include "heap/free_run_index.h"
 
 #include <gtest/gtest.h>
@@ -155,7 +156,7 @@ void expect_same(const FreeRunIndex& index, const NaiveRuns& naive, const std::s
   ASSERT_EQ(index.largest_run(), naive.largest_run()) << where;
   ASSERT_EQ(index.run_count(), naive.run_count()) << where;
   const auto n = static_cast<std::uint32_t>(naive.free.size());
-  for (std::uint32_t want : {1u, 2u, 3u, 5u, 8u, 13u, 64u, n / 2 + 1, n, n + 1}) {
+  for (std::uint32_t want : {1u, 2u, 3u, 5u, 8u, 13u, 64u, 65u, 200u, n / 2 + 1, n, n + 1}) {
     ASSERT_EQ(index.first_fit(want), naive.first_fit(want)) << where << " first_fit(" << want << ")";
   }
 }
