@@ -17,13 +17,13 @@ BlockTable fragmented(std::uint32_t n_blocks) {
   return t;
 }
 
-std::optional<std::uint32_t> scan_first_fit(const BlockTable& t, std::uint32_t n) {
+std::uint32_t scan_first_fit(const BlockTable& t, std::uint32_t n) {
   std::uint32_t run = 0;
   for (std::uint32_t b = 0; b < t.size(); ++b) {
     run = t.kind(b) == BlockKind::free ? run + 1 : 0;
     if (run >= n) return b + 1 - n;
   }
-  return std::nullopt;
+  return kNoFit;
 }
 
 void BM_FirstFitIndex(benchmark::State& state) {

@@ -23,9 +23,9 @@ void churn(benchmark::State& state, ReadInfo&& read_info) {
   for (auto _ : state) {
     if (heads.empty() || (table.free_blocks() > n_blocks / 2 && rng() % 2 == 0)) {
       const std::uint32_t n = 1 + rng() % 8;
-      if (const auto head = table.first_fit(n)) {
-        table.allocate(*head, n);
-        heads.push_back(*head);
+      if (const std::uint32_t head = table.first_fit(n); head != kNoFit) {
+        table.allocate(head, n);
+        heads.push_back(head);
       }
     } else {
       const std::size_t i = rng() % heads.size();

@@ -6,16 +6,15 @@
 
 namespace gcsim {
 
-std::optional<std::uint32_t> Collector::find_run(std::uint64_t n_blocks) {
+std::uint32_t Collector::find_run(std::uint64_t n_blocks) {
   if (bookkeeping_ == Bookkeeping::reference) return scan_.first_fit(table_, n_blocks);
   return first_fit_in(table_, n_blocks);
 }
 
-std::optional<std::uint32_t> Collector::first_fit_in(const BlockTable& table,
-                                                     std::uint64_t n_blocks) const {
+std::uint32_t Collector::first_fit_in(const BlockTable& table, std::uint64_t n_blocks) const {
   // Address-ordered first fit from block 0 equals gc.c's scan from gc_last_free_atb_index:
   // no FREE block ever lies below that index (spec §3, "Policy equivalence").
-  if (n_blocks > table.size()) return std::nullopt;
+  if (n_blocks > table.size()) return kNoFit;
   if (bookkeeping_ == Bookkeeping::reference) return GcScan().first_fit(table, n_blocks);
   return table.first_fit(static_cast<std::uint32_t>(n_blocks));
 }
@@ -27,20 +26,20 @@ AllocOutcome Collector::alloc(std::uint64_t n_bytes, bool has_finaliser) {
   // gc.disable() makes the call behave as if it had collected already: no collection at all.
   bool collected = !trigger_.enabled();
   if (!collected && trigger_.threshold_due()) {
-    out.collection = collect(CollectionCause::threshold);
+    out.collection = &collect(CollectionCause::threshold);
     collected = true;
   }
   for (;;) {
-    if (const auto start = find_run(out.n_blocks)) {
+    if (const std::uint32_t start = find_run(out.n_blocks); start != kNoFit) {
       const auto n = static_cast<std::uint32_t>(out.n_blocks);
-      table_.allocate(*start, n);
-      ftb_[*start] = has_finaliser;
+      table_.allocate(start, n);
+      ftb_[start] = has_finaliser;
       trigger_.allocated(n);
-      out.head = BlockIndex(*start);
+      out.head = BlockIndex(start);
       return out;
     }
     if (collected) return out;  // MemoryError
-    out.collection = collect(CollectionCause::oom);
+    out.collection = &collect(CollectionCause::oom);
     collected = true;
   }
 }

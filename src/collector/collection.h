@@ -34,7 +34,9 @@ struct CollectionRecord {
 struct AllocOutcome {
   std::optional<BlockIndex> head;  // nothing: 0 bytes requested, or MemoryError
   std::uint64_t n_blocks = 0;      // ceil(n_bytes / B)
-  std::optional<CollectionRecord> collection;  // gc_alloc makes at most one
+  // The collection gc_alloc made (at most one): the Collector's record of its latest
+  // collection, valid until the next one. A pointer, so that the outcome stays small.
+  const CollectionRecord* collection = nullptr;
   bool failed() const { return !head && n_blocks > 0; }
 };
 
@@ -54,7 +56,7 @@ struct ReallocOutcome {
   std::optional<BlockIndex> head;  // where the allocation is afterwards (nothing if freed/none)
   std::uint64_t old_blocks = 0;
   std::uint64_t new_blocks = 0;
-  std::optional<CollectionRecord> collection;
+  const CollectionRecord* collection = nullptr;  // as AllocOutcome's
 };
 
 // Why an allocation of n blocks failed, judged right after the collector gave up.

@@ -13,8 +13,9 @@ Collector::Collector(const Layout& layout, Mutator& mutator, Bookkeeping bookkee
       ftb_(layout.pool_blocks, false),
       trigger_(layout.params.block_bytes) {}
 
-CollectionRecord Collector::collect(CollectionCause cause) {
-  CollectionRecord record;
+const CollectionRecord& Collector::collect(CollectionCause cause) {
+  CollectionRecord& record = last_collection_;
+  record = CollectionRecord{};
   record.cause = cause;
   record.amount_blocks = trigger_.amount_blocks();
   const FreeSpace before = free_space();
@@ -58,7 +59,7 @@ FailureClass Collector::classify_failure(std::uint64_t n_blocks) const {
     BlockTable copy = table_;
     mark_reachable(copy, mutator_, pinned_);
     sweep_unmarked(copy, [](std::uint32_t) {});
-    if (first_fit_in(copy, n_blocks)) return FailureClass::disabled;
+    if (first_fit_in(copy, n_blocks) != kNoFit) return FailureClass::disabled;
   }
   return free_space().free_blocks >= n_blocks ? FailureClass::fragmentation
                                               : FailureClass::capacity;

@@ -43,8 +43,9 @@ class Collector {
   void free(BlockIndex head);
   // gc_realloc(ptr, n_bytes, allow_move); no head stands for ptr == NULL.
   ReallocOutcome realloc(std::optional<BlockIndex> head, std::uint64_t n_bytes, bool allow_move);
-  // The port's gc_collect(): start (amount reset), mark from the roots, sweep.
-  CollectionRecord collect(CollectionCause cause);
+  // The port's gc_collect(): start (amount reset), mark from the roots, sweep. Returns the
+  // record of it, kept until the next collection.
+  const CollectionRecord& collect(CollectionCause cause);
 
   // Why an allocation of n_blocks that just failed could not be served.
   FailureClass classify_failure(std::uint64_t n_blocks) const;
@@ -63,8 +64,9 @@ class Collector {
   std::uint64_t collections() const { return collections_; }
 
  private:
-  std::optional<std::uint32_t> find_run(std::uint64_t n_blocks);
-  std::optional<std::uint32_t> first_fit_in(const BlockTable& table, std::uint64_t n_blocks) const;
+  // First fit (kNoFit if none), by the bookkeeping's method.
+  std::uint32_t find_run(std::uint64_t n_blocks);
+  std::uint32_t first_fit_in(const BlockTable& table, std::uint64_t n_blocks) const;
 
   Layout layout_;
   Mutator& mutator_;
@@ -74,6 +76,7 @@ class Collector {
   std::vector<bool> ftb_;  // finaliser table: one bit per block, set on a HEAD
   Trigger trigger_;
   std::uint64_t collections_ = 0;
+  CollectionRecord last_collection_;
   // During a moving realloc: the old allocation, which the caller still holds (gc_realloc's
   // ptr sits on the C stack), so the move's own collection must not free it (spec §5 step 9).
   std::optional<BlockIndex> pinned_;

@@ -16,7 +16,7 @@ class GcModule {
   void disable() { collector_.trigger().set_enabled(false); }
   bool isenabled() const { return collector_.trigger().enabled(); }
   // gc.collect(): works while disabled too.
-  CollectionRecord collect() { return collector_.collect(CollectionCause::explicit_); }
+  const CollectionRecord& collect() { return collector_.collect(CollectionCause::explicit_); }
   std::uint64_t mem_alloc() const;
   std::uint64_t mem_free() const;
   // gc.threshold(amount): does not reset the amount already counted.

@@ -2,7 +2,7 @@
 
 namespace gcsim {
 
-std::optional<std::uint32_t> GcScan::first_fit(const BlockTable& table, std::uint64_t n_blocks) {
+std::uint32_t GcScan::first_fit(const BlockTable& table, std::uint64_t n_blocks) {
   std::uint64_t n_free = 0;
   for (std::uint32_t b = last_free_atb_index_ * kBlocksPerAtb; b < table.size(); ++b) {
     if (table.kind(b) != BlockKind::free) {
@@ -13,7 +13,7 @@ std::optional<std::uint32_t> GcScan::first_fit(const BlockTable& table, std::uin
     if (n_free == 1) last_free_atb_index_ = (b + 1) / kBlocksPerAtb;
     return static_cast<std::uint32_t>(b + 1 - n_blocks);
   }
-  return std::nullopt;
+  return kNoFit;
 }
 
 void GcScan::freed(std::uint32_t block) {

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 
 #include "heap/block_table.h"
 
@@ -18,8 +17,9 @@ namespace gcsim {
 
 class GcScan {
  public:
-  // The first run of n_blocks FREE blocks at or after the index; moves the index for n == 1.
-  std::optional<std::uint32_t> first_fit(const BlockTable& table, std::uint64_t n_blocks);
+  // The first run of n_blocks FREE blocks at or after the index, or kNoFit; moves the index
+  // for n == 1.
+  std::uint32_t first_fit(const BlockTable& table, std::uint64_t n_blocks);
   // A block became FREE by gc_free or a shrink.
   void freed(std::uint32_t block);
   // gc_collect_end.

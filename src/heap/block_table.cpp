@@ -107,8 +107,8 @@ std::string BlockTable::check(bool marks_allowed) const {
     if (kind(b) != BlockKind::free) return "block " + std::to_string(b) + " is past the used words";
   }
   for (std::uint32_t n : {1u, 2u, 3u, 7u, 64u, 65u, 200u}) {
-    std::optional<std::uint32_t> slow;
-    for (std::uint32_t b = 0, r = 0; b < n_blocks_ && !slow; ++b) {
+    std::uint32_t slow = kNoFit;
+    for (std::uint32_t b = 0, r = 0; b < n_blocks_ && slow == kNoFit; ++b) {
       r = kind(b) == BlockKind::free ? r + 1 : 0;
       if (r >= n) slow = b + 1 - n;
     }

@@ -24,7 +24,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,9 +52,8 @@ class BlockTable {
   std::uint32_t free_run_from(std::uint32_t first, std::uint32_t limit) const {
     return runs_.free_run_from(first, limit);
   }
-  std::optional<std::uint32_t> first_fit(std::uint32_t n_blocks) const {
-    return runs_.first_fit(n_blocks);
-  }
+  // The first run of n_blocks FREE blocks, or kNoFit.
+  std::uint32_t first_fit(std::uint32_t n_blocks) const { return runs_.first_fit(n_blocks); }
 
   // Make [head, head + n_blocks) one allocation; every block must be FREE.
   void allocate(std::uint32_t head, std::uint32_t n_blocks);

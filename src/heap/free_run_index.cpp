@@ -133,8 +133,8 @@ std::uint32_t FreeRunIndex::free_run_from(std::uint32_t first, std::uint32_t lim
   return std::min(n, limit);
 }
 
-std::optional<std::uint32_t> FreeRunIndex::first_fit(std::uint32_t n_blocks) const {
-  if (n_blocks == 0 || largest_run() < n_blocks) return std::nullopt;
+std::uint32_t FreeRunIndex::first_fit(std::uint32_t n_blocks) const {
+  if (n_blocks == 0 || largest_run() < n_blocks) return kNoFit;
   if (n_blocks > kWordBlocks) return first_long_fit(n_blocks);
   const auto n_words = static_cast<std::uint32_t>(words_.size());
   // Word by word from the lowest block a fit could start at: a run that reaches in from the
@@ -154,12 +154,18 @@ std::optional<std::uint32_t> FreeRunIndex::first_fit(std::uint32_t n_blocks) con
     raise_lowest_fit(n_blocks, fit);
     return fit;
   }
-  return std::nullopt;  // not reached: largest_run() ≥ n_blocks
+  return kNoFit;  // not reached: largest_run() ≥ n_blocks
 }
 
 void FreeRunIndex::raise_lowest_fit(std::uint32_t n_blocks, std::uint32_t b) const {
-  // Nothing of n_blocks fits below b, so nothing longer does either.
-  for (std::uint32_t n = n_blocks; n <= kWordBlocks && lowest_fit_[n] < b; ++n) lowest_fit_[n] = b;
+  // Nothing of n_blocks fits below b, so nothing longer does either. Eight lengths at a time,
+  // without a branch per length (a loop ending at a varying length mispredicts its exit).
+  for (std::uint32_t n = n_blocks; n <= kWordBlocks; n += kRaiseStep) {
+    for (std::uint32_t k = 0; k < kRaiseStep; ++k) {
+      lowest_fit_[n + k] = std::max(lowest_fit_[n + k], b);
+    }
+    if (lowest_fit_[n + kRaiseStep] >= b) break;  // the marks are non-decreasing in n
+  }
 }
 
 void FreeRunIndex::lower_lowest_fit(std::uint32_t first, std::uint32_t n_blocks) {

@@ -37,7 +37,7 @@ void Recorder::record(const Event& e, std::uint64_t index, const EventOutcome& o
   const StateSample s = take_sample(sim, index, e.op);
   if (sink_) sink_->sample(s);
   ++summary_.events;
-  summary_.final_state = s;
+  last_event_ = {index, e.op};
   count(e, outcome);
   if (outcome.collection) {
     collections_.push_back({index, sim.collector().trigger().threshold_blocks(),
@@ -105,20 +105,24 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
 
 void Recorder::track_extremes(const StateSample& s) {
   ReplaySummary& m = summary_;
-  const double frag = fragmentation(s.max_free, s.mem_free);
   if (s.mem_alloc > m.peak_mem_alloc.value || m.events == 1) {
     m.peak_mem_alloc = {s.mem_alloc, s.event};
-    m.fragmentation_at_peak = frag;
+    m.fragmentation_at_peak = fragmentation(s.max_free, s.mem_free);
   }
   if (s.mem_free < m.lowest_mem_free.value) m.lowest_mem_free = {s.mem_free, s.event};
   if (s.max_free < m.lowest_max_free.value) m.lowest_max_free = {s.max_free, s.event};
-  if (frag > m.worst_fragmentation) {
-    m.worst_fragmentation = frag;
+  // Worse fragmentation is a smaller largest-run / free ratio, compared exactly by cross
+  // products (both < 2^32 bytes, so they fit) rather than by a division per event.
+  if (s.max_free * worst_ratio_.mem_free < worst_ratio_.max_free * s.mem_free) {
+    worst_ratio_ = {s.max_free, s.mem_free};
+    m.worst_fragmentation = fragmentation(s.max_free, s.mem_free);
     m.worst_fragmentation_event = s.event;
   }
 }
 
 void Recorder::finish(const Simulation& sim) {
+  // The state after the last event is the state now: taken once here, not copied per event.
+  if (summary_.events > 0) summary_.final_state = take_sample(sim, last_event_.index, last_event_.op);
   summary_.live_objects_at_end = sim.program().reachable_objects();
 }
 

@@ -107,6 +107,14 @@ class Recorder {
   std::vector<FailureRecord> failures_;
   std::vector<ObserveEntry> observations_;
   std::string last_mark_;
+  // The largest run and free bytes where fragmentation was worst; starts as 1/1 (none).
+  struct {
+    std::uint64_t max_free = 1, mem_free = 1;
+  } worst_ratio_;
+  struct {
+    std::uint64_t index = 0;
+    Op op = Op::mark;
+  } last_event_;
 };
 
 // The state after the latest event, as a sample for `index`.

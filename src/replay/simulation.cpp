@@ -13,26 +13,30 @@ Simulation::Simulation(const Layout& layout, Bookkeeping bookkeeping)
       gc_(collector_) {}
 
 EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
+  // One outcome, filled in place and returned by name: built in the caller's slot, never copied
+  // (a copy reads it back 16 bytes at a time right after byte-sized stores, and stalls).
   EventOutcome out;
   switch (e.op) {
     case Op::alloc:
-      return alloc(e, index);
+      alloc(e, index, out);
+      break;
     case Op::realloc:
-      return realloc(e, index);
+      realloc(e, index, out);
+      break;
     case Op::free: {
       const std::uint32_t slot = program_.live(e.id, "id");
       const Program::Object& o = program_.object(slot);
       out.skipped = o.lost;
       if (o.head != Program::kNoBlock) collector_.free(BlockIndex(o.head));
       program_.kill(slot);
-      return out;
+      break;
     }
     case Op::drop:
     case Op::hold: {
       const std::uint32_t slot = program_.live(e.id, "id");
       out.skipped = program_.object(slot).lost;
       e.op == Op::drop ? program_.drop(slot) : program_.hold(slot);
-      return out;
+      break;
     }
     case Op::ref:
     case Op::unref: {
@@ -49,37 +53,36 @@ EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
       } else {
         program_.add_ref(from, to);
       }
-      return out;
+      break;
     }
     case Op::collect:
-      collected(out, gc_.collect());
-      return out;
+      out.collection = &gc_.collect();
+      break;
     case Op::enable:
       gc_.enable();
-      return out;
+      break;
     case Op::disable:
       gc_.disable();
-      return out;
+      break;
     case Op::threshold:
       gc_.threshold(e.amount);
-      return out;
+      break;
     case Op::mark:
     case Op::observe:
-      return out;
+      break;
   }
   return out;
 }
 
-EventOutcome Simulation::alloc(const Event& e, std::uint64_t index) {
+void Simulation::alloc(const Event& e, std::uint64_t index, EventOutcome& out) {
   program_.check_new(e.id);
-  EventOutcome out;
   const AllocOutcome a = collector_.alloc(e.size, e.fin);
-  collected(out, a.collection);
+  out.collection = a.collection;
   const char letter = type_letter(e.text);
   if (a.failed()) {
     failed(out, e, index, a.n_blocks, false);
     program_.add(e.id, e.size, e.fin, letter, Program::kNoBlock, index, /*lost=*/true);
-    return out;
+    return;
   }
   const std::uint32_t head = a.head ? a.head->value : Program::kNoBlock;
   program_.add(e.id, e.size, e.fin, letter, head, index);
@@ -87,40 +90,31 @@ EventOutcome Simulation::alloc(const Event& e, std::uint64_t index) {
     out.placed_head = head;
     out.placed_blocks = a.n_blocks;
   }
-  return out;
 }
 
-EventOutcome Simulation::realloc(const Event& e, std::uint64_t index) {
-  EventOutcome out;
+void Simulation::realloc(const Event& e, std::uint64_t index, EventOutcome& out) {
   const std::uint32_t slot = program_.live(e.id, "id");
   if (program_.object(slot).lost) {
     // No memory to resize; to 0 bytes it would have dropped its pointers with its memory.
     if (e.size == 0) program_.clear_refs(slot);
     out.skipped = true;
-    return out;
+    return;
   }
   const std::uint32_t old_head = program_.object(slot).head;
   std::optional<BlockIndex> head;
   if (old_head != Program::kNoBlock) head = BlockIndex(old_head);
   const ReallocOutcome r = collector_.realloc(head, e.size, true);
-  collected(out, r.collection);
+  out.collection = r.collection;
   out.realloc = r.kind;
   if (r.kind == ReallocKind::failed) {
     failed(out, e, index, r.new_blocks, true);
-    return out;
+    return;
   }
   program_.place(slot, r.head ? r.head->value : Program::kNoBlock, e.size);
   if (r.head) {
     out.placed_head = r.head->value;
     out.placed_blocks = r.new_blocks;
   }
-  return out;
-}
-
-void Simulation::collected(EventOutcome& out, const std::optional<CollectionRecord>& record) {
-  if (!record) return;
-  last_collection_ = *record;
-  out.collection = &last_collection_;
 }
 
 void Simulation::failed(EventOutcome& out, const Event& e, std::uint64_t index,

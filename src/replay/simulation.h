@@ -26,8 +26,8 @@ struct FailureRecord {
   std::uint32_t largest_free_blocks = 0;
 };
 
-// What one event did. The records it points to belong to the Simulation and stay valid until
-// its next apply() (the outcome is small: it is made and read once per event).
+// What one event did. The records it points to belong to the Simulation (and its Collector) and
+// stay valid until its next apply() (the outcome is small: it is made and read once per event).
 struct EventOutcome {
   bool skipped = false;                         // names an object without memory because its
                                                 // allocation failed (Program: "lost")
@@ -52,17 +52,14 @@ class Simulation {
   const Program& program() const { return program_; }
 
  private:
-  EventOutcome alloc(const Event& e, std::uint64_t index);
-  EventOutcome realloc(const Event& e, std::uint64_t index);
-  // Keeps the record and points the outcome at it.
-  void collected(EventOutcome& out, const std::optional<CollectionRecord>& record);
+  void alloc(const Event& e, std::uint64_t index, EventOutcome& out);
+  void realloc(const Event& e, std::uint64_t index, EventOutcome& out);
   void failed(EventOutcome& out, const Event& e, std::uint64_t index, std::uint64_t n_blocks,
               bool re);
 
   Program program_;
   Collector collector_;
   GcModule gc_;
-  CollectionRecord last_collection_;
   FailureRecord last_failure_;
 };
 

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 #include <random>
 #include <string>
 #include <utility>
@@ -172,7 +171,7 @@ TEST(BlockTable, FirstFitIsLowestAddressRun) {
   EXPECT_EQ(table.first_fit(2), 3u);
   EXPECT_EQ(table.first_fit(3), 7u);
   EXPECT_EQ(table.first_fit(5), 7u);
-  EXPECT_FALSE(table.first_fit(6));
+  EXPECT_EQ(table.first_fit(6), kNoFit);
 }
 
 TEST(BlockTable, MarkOnlyTurnsUnmarkedHeadsIntoMarks) {
@@ -276,7 +275,7 @@ TEST(BlockTable, SweepKeepsTheUsedTopBound) {
   std::mt19937 rng(3);
   for (int round = 0; round < 200; ++round) {
     const std::uint32_t n = 1 + rng() % 40;
-    if (const auto at = table.first_fit(n)) table.allocate(*at, n);
+    if (const std::uint32_t at = table.first_fit(n); at != kNoFit) table.allocate(at, n);
     if (round % 7 == 6) {
       for (std::uint32_t b = 0; b < table.size(); ++b) {
         if (table.kind(b) == BlockKind::head && rng() % 3 == 0) table.mark(b);
@@ -315,17 +314,17 @@ TEST(BlockTable, RandomisedOperationsKeepSummariesConsistent) {
       const std::vector<std::uint32_t> heads = model.heads();
       if (what < 4) {  // allocate at first fit
         const std::uint32_t len = 1 + rng() % (rng() % 4 == 0 ? 16 : 3);
-        const auto at = table.first_fit(len);
-        std::optional<std::uint32_t> want;
-        for (std::uint32_t b = 0, run = 0; b < n && !want; ++b) {
+        const std::uint32_t at = table.first_fit(len);
+        std::uint32_t want = kNoFit;
+        for (std::uint32_t b = 0, run = 0; b < n && want == kNoFit; ++b) {
           run = model.blocks[b] == '.' ? run + 1 : 0;
           if (run >= len) want = b + 1 - len;
         }
         ASSERT_EQ(at, want) << "op " << op;
-        if (at) {
-          table.allocate(*at, len);
-          model.blocks[*at] = 'h';
-          for (std::uint32_t b = *at + 1; b < *at + len; ++b) model.blocks[b] = '=';
+        if (at != kNoFit) {
+          table.allocate(at, len);
+          model.blocks[at] = 'h';
+          for (std::uint32_t b = at + 1; b < at + len; ++b) model.blocks[b] = '=';
         }
       } else if (what < 6 && !heads.empty()) {  // release
         const std::uint32_t head = heads[rng() % heads.size()];

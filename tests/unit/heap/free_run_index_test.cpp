@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -41,14 +40,14 @@ struct NaiveRuns {
     }
     return runs;
   }
-  std::optional<std::uint32_t> first_fit(std::uint32_t n) const {
-    if (n == 0) return std::nullopt;
+  std::uint32_t first_fit(std::uint32_t n) const {
+    if (n == 0) return kNoFit;
     std::uint32_t run = 0;
     for (std::uint32_t b = 0; b < free.size(); ++b) {
       run = free[b] ? run + 1 : 0;
       if (run >= n) return b + 1 - n;
     }
-    return std::nullopt;
+    return kNoFit;
   }
 };
 
@@ -68,8 +67,8 @@ TEST(FreeRunIndex, EmptyIndexIsOneRunOfAllBlocks) {
   EXPECT_EQ(index.run_count(), 1u);
   EXPECT_EQ(index.first_fit(1), 0u);
   EXPECT_EQ(index.first_fit(97), 0u);
-  EXPECT_FALSE(index.first_fit(98));  // padding up to 128 leaves counts as used
-  EXPECT_FALSE(index.first_fit(0));   // gc_alloc(0) never searches
+  EXPECT_EQ(index.first_fit(98), kNoFit);  // padding up to 128 leaves counts as used
+  EXPECT_EQ(index.first_fit(0), kNoFit);   // gc_alloc(0) never searches
 }
 
 TEST(FreeRunIndex, ZeroBlocksHasNothingFree) {
@@ -77,14 +76,14 @@ TEST(FreeRunIndex, ZeroBlocksHasNothingFree) {
   EXPECT_EQ(index.free_blocks(), 0u);
   EXPECT_EQ(index.largest_run(), 0u);
   EXPECT_EQ(index.run_count(), 0u);
-  EXPECT_FALSE(index.first_fit(1));
+  EXPECT_EQ(index.first_fit(1), kNoFit);
 }
 
 TEST(FreeRunIndex, SingleBlock) {
   FreeRunIndex index(1);
   EXPECT_EQ(index.first_fit(1), 0u);
   index.set_used(0, 1);
-  EXPECT_FALSE(index.first_fit(1));
+  EXPECT_EQ(index.first_fit(1), kNoFit);
   EXPECT_EQ(index.run_count(), 0u);
   index.set_free(0, 1);
   EXPECT_EQ(index.first_fit(1), 0u);
@@ -100,7 +99,7 @@ TEST(FreeRunIndex, HeaderExampleSpan) {
   EXPECT_EQ(index.first_fit(1), 0u);
   EXPECT_EQ(index.first_fit(2), 0u);
   EXPECT_EQ(index.first_fit(3), 5u);
-  EXPECT_FALSE(index.first_fit(4));
+  EXPECT_EQ(index.first_fit(4), kNoFit);
 }
 
 TEST(FreeRunIndex, FirstFitTakesTheLowestRunLongEnoughNotTheBestFit) {
@@ -116,7 +115,7 @@ TEST(FreeRunIndex, FirstFitTakesTheLowestRunLongEnoughNotTheBestFit) {
   EXPECT_EQ(index.first_fit(3), 4u);
   EXPECT_EQ(index.first_fit(4), 12u);
   EXPECT_EQ(index.first_fit(9), 12u);
-  EXPECT_FALSE(index.first_fit(10));
+  EXPECT_EQ(index.first_fit(10), kNoFit);
 }
 
 TEST(FreeRunIndex, RunsJoinAcrossPowerOfTwoBoundaries) {
@@ -147,7 +146,7 @@ TEST(FreeRunIndex, RunsNeverReachIntoThePadding) {
   index.set_used(0, 1);
   EXPECT_EQ(index.largest_run(), 2u);
   EXPECT_EQ(index.first_fit(2), 1u);
-  EXPECT_FALSE(index.first_fit(3));
+  EXPECT_EQ(index.first_fit(3), kNoFit);
   EXPECT_EQ(index.free_blocks(), 2u);
 }
 
