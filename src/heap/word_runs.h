@@ -11,11 +11,13 @@ namespace gcsim::word_runs {
 constexpr std::uint32_t kWordBlocks = 64;
 
 // Bit p is set when bits p .. p + n - 1 of x all are (1 ≤ n ≤ 64; nothing past bit 63 counts).
-// Doubling: after each step y marks where runs of `covered` ones start.
+// Doubling: after each step y marks where runs of `covered` ones start. Always six steps (the
+// last ones shift by 0 once n is covered): a loop whose length follows n mispredicts its exit.
 inline std::uint64_t run_starts(std::uint64_t x, std::uint32_t n) {
   std::uint64_t y = x;
-  for (std::uint32_t covered = 1; covered < n && y != 0;) {
-    const std::uint32_t step = std::min(covered, n - covered);
+  std::uint32_t covered = 1;
+  for (int i = 0; i < 6; ++i) {
+    const std::uint32_t step = covered < n ? std::min(covered, n - covered) : 0;
     y &= y >> step;
     covered += step;
   }
