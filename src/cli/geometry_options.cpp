@@ -2,7 +2,24 @@
 
 #include <fmt/format.h>
 
+#include "heap/byte_size.h"
+
 namespace gcsim::cli {
+namespace {
+
+// "512K" → "524288" before CLI11 converts the value, so sizes read as the sweep's lists do.
+CLI::Validator byte_size_transform() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const std::optional<std::uint64_t> bytes = parse_byte_size(text);
+        if (!bytes) return fmt::format("'{}' is not a size (bytes, optionally with K or M)", text);
+        text = std::to_string(*bytes);
+        return {};
+      },
+      "SIZE");
+}
+
+}  // namespace
 
 void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
   std::string names;
@@ -13,7 +30,9 @@ void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
   } else {
     cmd.add_option("--preset", preset, help + "; default: the trace's geometry, else k210");
   }
-  cmd.add_option("--heap-size", heap_size, "heap bytes the port passes to gc_init")
+  cmd.add_option("--heap-size", heap_size,
+                 "heap bytes the port passes to gc_init (524288, 512K, 3M; K = 1024)")
+      ->transform(byte_size_transform())
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
   cmd.add_option("--rules", rules, "py/gc.c rules: v1.11 (up to v1.19.1) or v1.20 (v1.20.0+)")
       ->check(CLI::IsMember({"v1.11", "v1.20", "latest"}));

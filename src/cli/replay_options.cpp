@@ -2,18 +2,31 @@
 
 #include <charconv>
 #include <fmt/format.h>
+#include <limits>
+
+#include "heap/byte_size.h"
 
 namespace gcsim::cli {
 
 std::int64_t parse_threshold(const std::string& text) {
   if (text == "off") return -1;
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) {
-    throw CLI::ValidationError("--threshold",
-                               fmt::format("'{}' is not a byte count, -1 or off", text));
+  if (text.starts_with('-')) {  // gc.threshold(-1), or any negative amount: off
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size()) return -1;
   }
-  return value < 0 ? -1 : value;
+  const std::optional<std::uint64_t> bytes = parse_byte_size(text);
+  if (!bytes) {
+    throw CLI::ValidationError(
+        "--threshold",
+        fmt::format("'{}' is not a byte count (optionally with K or M), -1 or off", text));
+  }
+  constexpr std::uint64_t kMax = std::numeric_limits<std::int64_t>::max();  // as a trace's
+  if (*bytes > kMax) {
+    throw CLI::ValidationError("--threshold",
+                               fmt::format("'{}' is over the {}-byte limit", text, kMax));
+  }
+  return static_cast<std::int64_t>(*bytes);
 }
 
 void LimitOptions::add_to(CLI::App& cmd) {
@@ -30,8 +43,8 @@ void LimitOptions::add_to(CLI::App& cmd) {
 void ReplayOptions::add_to(CLI::App& cmd) {
   geometry.add_to(cmd, false);
   cmd.add_option("--threshold", threshold,
-                 "gc.threshold(BYTES) before the first event; -1 or off disables "
-                 "(default: the preset's)");
+                 "gc.threshold(BYTES) before the first event (4096, 64K, 1M); -1 or off "
+                 "disables (default: the preset's)");
   cmd.add_flag("--gc-disabled", gc_disabled, "gc.disable() before the first event");
   limits.add_to(cmd);
 }

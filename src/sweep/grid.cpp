@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "heap/byte_size.h"
+
 namespace gcsim::sweep {
 namespace {
 
@@ -23,17 +25,8 @@ std::uint64_t max_bytes(GridAxis axis) {
 
 // "4096", "4K", "512k", "1M": bytes. `item` is the list item `text` stands in, for errors.
 std::uint64_t parse_size(std::string_view text, std::string_view item, GridAxis axis) {
-  std::uint64_t multiplier = 1;
-  std::string_view digits = text;
-  if (!digits.empty()) {
-    const char suffix = digits.back();
-    if (suffix == 'K' || suffix == 'k') multiplier = 1024;
-    if (suffix == 'M' || suffix == 'm') multiplier = 1024 * 1024;
-    if (multiplier != 1) digits.remove_suffix(1);
-  }
-  std::uint64_t n = 0;
-  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-  if (digits.empty() || ec == std::errc::invalid_argument || end != digits.data() + digits.size()) {
+  const std::optional<std::uint64_t> bytes = parse_byte_size(text);
+  if (!bytes) {
     if (text != item) throw GridError(fmt::format("'{}' in '{}' is not a size", text, item));
     throw GridError(
         fmt::format("'{}' is not a size (bytes, optionally with K or M), a range, "
@@ -41,10 +34,10 @@ std::uint64_t parse_size(std::string_view text, std::string_view item, GridAxis 
                     item, axis == GridAxis::threshold ? "off, quarter, port" : "port"));
   }
   const std::uint64_t limit = max_bytes(axis);
-  if (ec == std::errc::result_out_of_range || n > limit / multiplier) {
+  if (*bytes > limit) {
     throw GridError(fmt::format("'{}': a {} is at most {} bytes", item, axis_name(axis), limit));
   }
-  return n * multiplier;
+  return *bytes;
 }
 
 // "A..B*F" (geometric) or "A..B+S" (linear), all sizes; appends the values to `out`.
