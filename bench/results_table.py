@@ -12,14 +12,17 @@ def rate(value):
 
 
 def main(paths):
-    rows, context = [], None
+    rows, context, medians = [], None, False
     for path in paths:
         with open(path) as f:
             data = json.load(f)
         context = context or data["context"]
-        for b in data["benchmarks"]:
+        # Interleaved repetitions run in a shuffled order; the table keeps the declared one.
+        order = lambda b: (b.get("family_index", 0), b.get("per_family_instance_index", 0))
+        for b in sorted(data["benchmarks"], key=order):
             if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
                 continue
+            medians = medians or b.get("run_type") == "aggregate"
             extra = []
             if "items_per_second" in b:
                 extra.append(f"{rate(b['items_per_second'])}items/s")
@@ -28,13 +31,16 @@ def main(paths):
             for key in ("collections", "blocks_marked", "events", "bytes"):
                 if key in b:
                     extra.append(f"{key} {b[key]:,.0f}")
-            rows.append((b["name"], f"{b['cpu_time']:,.1f} {b['time_unit']}",
+            name = b["run_name"] if b.get("run_type") == "aggregate" else b["name"]
+            rows.append((name, f"{b['cpu_time']:,.1f} {b['time_unit']}",
                          f"{b['real_time']:,.1f} {b['time_unit']}", ", ".join(extra)))
     print("# Benchmark results")
     print()
     print(f"Made by `bash tools/bench.sh` on {context['date']}: {context['num_cpus']} CPUs at "
           f"{context['mhz_per_cpu']} MHz, load average {context['load_avg'][0]:.2f}, gcsim built "
-          "Release. Times are per iteration; CPU time is what to compare when the machine is busy.")
+          "Release. Times are per iteration"
+          + (", the median of interleaved repetitions" if medians else "")
+          + "; CPU time is what to compare when the machine is busy.")
     print()
     print("| benchmark | CPU time | wall time | rate and counters |")
     print("|---|---|---|---|")

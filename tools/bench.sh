@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (Release) and runs every one, writing bench/results.md: one table row
-# per benchmark, from Google Benchmark's JSON. Extra arguments go to every benchmark program,
-# e.g. --benchmark_filter=Replay or --benchmark_repetitions=3.
+# per benchmark, from Google Benchmark's JSON. Each runs five times, interleaved with the
+# others, and the table keeps the median: this VM's speed drifts by tens of percent from one
+# minute to the next. Extra arguments go to every benchmark program, e.g.
+# --benchmark_filter=Replay or --benchmark_repetitions=1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/tools/build.sh" build-bench -DGCSIM_BUILD_BENCH=ON -DGCSIM_BUILD_TESTS=OFF >/dev/null
@@ -9,7 +11,9 @@ out=$root/build-bench/results
 rm -rf "$out" && mkdir -p "$out"
 for b in "$root"/build-bench/bench/bench_*; do
   echo "running $(basename "$b")" >&2
-  "$b" --benchmark_out="$out/$(basename "$b").json" --benchmark_out_format=json "$@" >/dev/null
+  "$b" --benchmark_out="$out/$(basename "$b").json" --benchmark_out_format=json \
+    --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true \
+    --benchmark_report_aggregates_only=true "$@" >/dev/null
 done
 python3 "$root/bench/results_table.py" "$out"/*.json >"$root/bench/results.md.tmp"
 mv "$root/bench/results.md.tmp" "$root/bench/results.md"
