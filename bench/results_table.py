@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Google Benchmark JSON files -> the markdown table in bench/results.md (tools/bench.sh)."""
+"""Google Benchmark JSON files and cli_runs.py's JSON -> the markdown tables in
+bench/results.md (tools/bench.sh)."""
 import json
+import statistics
 import sys
 
 
@@ -11,11 +13,30 @@ def rate(value):
     return f"{value:.0f} "
 
 
+def print_cli_runs(results):
+    print()
+    print("Timed CLI runs (`bench/cli_runs.py`), interleaved; wall and CPU time are medians, "
+          "peak memory the largest of any run.")
+    print()
+    print("| command | what | wall time (min–max) | CPU time | peak memory |")
+    print("|---|---|---|---|---|")
+    for r in results:
+        walls = [run["wall_s"] for run in r["runs"]]
+        cpu = statistics.median(run["cpu_s"] for run in r["runs"])
+        rss = max(run["max_rss_mb"] for run in r["runs"])
+        print(f"| `{r['command']}` | {r['name']} | {statistics.median(walls):.2f} s "
+              f"({min(walls):.2f}–{max(walls):.2f}, {len(walls)} runs) | {cpu:.2f} s | "
+              f"{rss:.1f} MiB |")
+
+
 def main(paths):
-    rows, context, medians = [], None, False
+    rows, context, medians, cli_runs = [], None, False, []
     for path in paths:
         with open(path) as f:
             data = json.load(f)
+        if "cli_runs" in data:
+            cli_runs += data["cli_runs"]
+            continue
         context = context or data["context"]
         # Interleaved repetitions run in a shuffled order; the table keeps the declared one.
         order = lambda b: (b.get("family_index", 0), b.get("per_family_instance_index", 0))
@@ -46,6 +67,8 @@ def main(paths):
     print("|---|---|---|---|")
     for name, cpu, real, extra in rows:
         print(f"| `{name}` | {cpu} | {real} | {extra} |")
+    if cli_runs:
+        print_cli_runs(cli_runs)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 # Builds the benchmarks (Release) and runs every one, writing bench/results.md: one table row
 # per benchmark, from Google Benchmark's JSON. Each runs five times, interleaved with the
 # others, and the table keeps the median: this VM's speed drifts by tens of percent from one
-# minute to the next. Extra arguments go to every benchmark program, e.g.
+# minute to the next. Then the timed CLI runs (bench/cli_runs.py: a streamed 10 M-event replay,
+# a 64-cell sweep), five each, interleaved. Extra arguments go to every benchmark program, e.g.
 # --benchmark_filter=Replay or --benchmark_repetitions=1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +16,8 @@ for b in "$root"/build-bench/bench/bench_*; do
     --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true \
     --benchmark_report_aggregates_only=true "$@" >/dev/null
 done
+echo "running the timed CLI runs" >&2
+python3 "$root/bench/cli_runs.py" "$root/build-bench" "$out/cli_runs.json"
 python3 "$root/bench/results_table.py" "$out"/*.json >"$root/bench/results.md.tmp"
 mv "$root/bench/results.md.tmp" "$root/bench/results.md"
 echo "wrote bench/results.md" >&2

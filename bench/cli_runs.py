@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Timed CLI runs for bench/results.md (tools/bench.sh): the speed targets that are whole
+commands, not functions -- a streamed 10,000,000-event replay (wall time, peak memory) and a
+64-cell sweep of a 1,000,000-event trace on every core.
+
+    cli_runs.py BUILD_DIR OUT.json [REPETITIONS]
+
+Generates the churn traces with BUILD_DIR/bench/make_churn_trace in a temporary folder, runs
+each command REPETITIONS times (default 5) interleaved with the others, and writes every run's
+wall time, CPU time and peak resident memory (os.wait4's rusage of that child alone)."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+SWEEP_THRESHOLDS = "4K,8K,16K,32K,64K,128K,256K,512K"
+SWEEP_HEAPS = "512K,1M,1536K,2M,2560K,3M,3584K,4M"
+
+
+def commands(build, folder):
+    gcsim = os.path.join(build, "gcsim")
+    churn10m = os.path.join(folder, "churn10m.jsonl")
+    churn1m = os.path.join(folder, "churn1m.jsonl")
+    return churn10m, churn1m, [
+        ("replay, 10,000,000 events streamed from .jsonl, parsing included",
+         [gcsim, "replay", churn10m, "--quiet"]),
+        ("sweep, 1,000,000 events, 8 thresholds x 8 heaps = 64 cells, -j 2",
+         [gcsim, "sweep", churn1m, "--thresholds", SWEEP_THRESHOLDS,
+          "--heap-sizes", SWEEP_HEAPS, "-j", "2"]),
+    ]
+
+
+def run_once(argv):
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        child = subprocess.Popen(argv, stdout=devnull, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    code = child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    if code != 0:
+        sys.exit(f"cli_runs.py: {' '.join(argv)} exited with {code}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "max_rss_mb": usage.ru_maxrss / 1024}
+
+
+def main(build, out, repetitions=5):
+    with tempfile.TemporaryDirectory() as folder:
+        churn10m, churn1m, runs = commands(build, folder)
+        make = os.path.join(build, "bench", "make_churn_trace")
+        subprocess.run([make, "10000000", churn10m], check=True)
+        subprocess.run([make, "1000000", churn1m], check=True)
+        # The command as a reader would type it: no build or temporary folders.
+        results = [{"name": name, "command": " ".join(os.path.basename(a) for a in argv),
+                    "runs": []} for name, argv in runs]
+        for _ in range(repetitions):
+            for result, (_, argv) in zip(results, runs):
+                result["runs"].append(run_once(argv))
+    with open(out, "w") as f:
+        json.dump({"cli_runs": results}, f, indent=1)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (3, 4):
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2], *(int(a) for a in sys.argv[3:]))
