@@ -7,7 +7,7 @@ commands, not functions -- a streamed 10,000,000-event replay (wall time, peak m
 
 Generates the churn traces with BUILD_DIR/bench/make_churn_trace in a temporary folder, runs
 each command REPETITIONS times (default 5) interleaved with the others, and writes every run's
-wall time, CPU time and peak resident memory (os.wait4's rusage of that child alone)."""
+wall time, CPU time and peak resident memory (GNU time's, of the command alone)."""
 import json
 import os
 import subprocess
@@ -32,17 +32,20 @@ def commands(build, folder):
     ]
 
 
-def run_once(argv):
+def run_once(argv, folder):
+    # GNU time reports the command's own peak memory. (A child forked from Python carries the
+    # interpreter's pages until it execs, and those count in its rusage.)
+    usage_file = os.path.join(folder, "usage")
     start = time.perf_counter()
-    with open(os.devnull, "wb") as devnull:
-        child = subprocess.Popen(argv, stdout=devnull, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
+    done = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", usage_file] + argv,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    code = child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    if code != 0:
-        sys.exit(f"cli_runs.py: {' '.join(argv)} exited with {code}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
-            "max_rss_mb": usage.ru_maxrss / 1024}
+    if done.returncode != 0:
+        sys.exit(f"cli_runs.py: {' '.join(argv)} exited with {done.returncode}")
+    with open(usage_file) as f:
+        user, system, max_rss_kb = f.read().split()[-3:]
+    return {"wall_s": wall, "cpu_s": float(user) + float(system),
+            "max_rss_mb": int(max_rss_kb) / 1024}
 
 
 def main(build, out, repetitions=5):
@@ -56,7 +59,7 @@ def main(build, out, repetitions=5):
                     "runs": []} for name, argv in runs]
         for _ in range(repetitions):
             for result, (_, argv) in zip(results, runs):
-                result["runs"].append(run_once(argv))
+                result["runs"].append(run_once(argv, folder))
     with open(out, "w") as f:
         json.dump({"cli_runs": results}, f, indent=1)
 
