@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Timed CLI runs for bench/results.md (tools/bench.sh): the speed targets that are whole
 commands, not functions -- a streamed 10,000,000-event replay (wall time, peak memory) and a
-64-cell sweep of a 1,000,000-event trace on every core.
+64-cell sweep of a 1,000,000-event trace on 2 cores (-j 2).
 
     cli_runs.py BUILD_DIR OUT.json [REPETITIONS]
 
@@ -19,11 +19,8 @@ SWEEP_THRESHOLDS = "4K,8K,16K,32K,64K,128K,256K,512K"
 SWEEP_HEAPS = "512K,1M,1536K,2M,2560K,3M,3584K,4M"
 
 
-def commands(build, folder):
-    gcsim = os.path.join(build, "gcsim")
-    churn10m = os.path.join(folder, "churn10m.jsonl")
-    churn1m = os.path.join(folder, "churn1m.jsonl")
-    return churn10m, churn1m, [
+def commands(gcsim, churn10m, churn1m):
+    return [
         ("replay, 10,000,000 events streamed from .jsonl, parsing included",
          [gcsim, "replay", churn10m, "--quiet"]),
         ("sweep, 1,000,000 events, 8 thresholds x 8 heaps = 64 cells, -j 2",
@@ -45,15 +42,17 @@ def run_once(argv, folder):
     with open(usage_file) as f:
         user, system, max_rss_kb = f.read().split()[-3:]
     return {"wall_s": wall, "cpu_s": float(user) + float(system),
-            "max_rss_mb": int(max_rss_kb) / 1024}
+            "max_rss_mib": int(max_rss_kb) / 1024}
 
 
 def main(build, out, repetitions=5):
     with tempfile.TemporaryDirectory() as folder:
-        churn10m, churn1m, runs = commands(build, folder)
+        churn10m = os.path.join(folder, "churn10m.jsonl")
+        churn1m = os.path.join(folder, "churn1m.jsonl")
         make = os.path.join(build, "bench", "make_churn_trace")
         subprocess.run([make, "10000000", churn10m], check=True)
         subprocess.run([make, "1000000", churn1m], check=True)
+        runs = commands(os.path.join(build, "gcsim"), churn10m, churn1m)
         # The command as a reader would type it: no build or temporary folders.
         results = [{"name": name, "command": " ".join(os.path.basename(a) for a in argv),
                     "runs": []} for name, argv in runs]

@@ -23,7 +23,7 @@ def print_cli_runs(results):
     for r in results:
         walls = [run["wall_s"] for run in r["runs"]]
         cpu = statistics.median(run["cpu_s"] for run in r["runs"])
-        rss = max(run["max_rss_mb"] for run in r["runs"])
+        rss = max(run["max_rss_mib"] for run in r["runs"])
         print(f"| `{r['command']}` | {r['name']} | {statistics.median(walls):.2f} s "
               f"({min(walls):.2f}–{max(walls):.2f}, {len(walls)} runs) | {cpu:.2f} s | "
               f"{rss:.1f} MiB |")
