@@ -38,7 +38,11 @@ void BM_FirstFitScan(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(scan_first_fit(t, n));
 }
 
-BENCHMARK(BM_FirstFitIndex)->Args({16192, 1})->Args({16192, 7})->Args({97164, 7})->Args({97164, 64});
+BENCHMARK(BM_FirstFitIndex)
+    ->Args({16192, 1})
+    ->Args({16192, 7})
+    ->Args({97164, 7})
+    ->Args({97164, 64});
 BENCHMARK(BM_FirstFitScan)->Args({16192, 1})->Args({16192, 7})->Args({97164, 7})->Args({97164, 64});
 
 }  // namespace

@@ -11,14 +11,14 @@
 //   InflateOnly          .jsonl.gz through GzSource with nothing parsed: zlib's share
 #include <benchmark/benchmark.h>
 
-#include <array>
-#include <initializer_list>
-#include <filesystem>
-#include <fstream>
-#include <optional>
-#include <sstream>
 #include <simdjson.h>
 #include <zlib.h>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <optional>
+#include <sstream>
 
 #include "synth/random_churn.h"
 #include "trace/gz_source.h"
@@ -97,7 +97,18 @@ std::uint64_t read_jsonl_with(const std::string& path, EventParser parser) {
 // ---- simdjson: the fast path's checks on simdjson's values ----
 
 enum Key : unsigned {
-  kOp, kId, kSize, kFin, kType, kFrom, kTo, kAmount, kLabel, kMemAlloc, kMemFree, kNone
+  kOp,
+  kId,
+  kSize,
+  kFin,
+  kType,
+  kFrom,
+  kTo,
+  kAmount,
+  kLabel,
+  kMemAlloc,
+  kMemFree,
+  kNone
 };
 
 Key key_of(std::string_view key) {

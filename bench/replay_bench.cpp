@@ -52,7 +52,8 @@ void replay(benchmark::State& state, const EventArray& events, const TraceHeader
       samples.samples.clear();
     }
     if (record) samples.samples.reserve(events.size());
-    const ReplayResult r = replay_events(events, header, settings, "bench", record ? &samples : nullptr);
+    const ReplayResult r =
+        replay_events(events, header, settings, "bench", record ? &samples : nullptr);
     collections = r.summary.collections_total;
     benchmark::DoNotOptimize(samples.samples.data());
   }
@@ -74,14 +75,23 @@ void BM_ReplayRecorded(benchmark::State& state) { replay_churn(state, Record::re
 void BM_ReplayRecordedFresh(benchmark::State& state) { replay_churn(state, Record::fresh_buffer); }
 void BM_ReplayBare(benchmark::State& state) { replay_churn(state, Record::none); }
 
-BENCHMARK(BM_ReplayRecorded)->Args({524288, 1'000'000})->Args({3145728, 1'000'000})
+BENCHMARK(BM_ReplayRecorded)
+    ->Args({524288, 1'000'000})
+    ->Args({3145728, 1'000'000})
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ReplayRecordedFresh)->Args({524288, 1'000'000})->Args({3145728, 1'000'000})
+BENCHMARK(BM_ReplayRecordedFresh)
+    ->Args({524288, 1'000'000})
+    ->Args({3145728, 1'000'000})
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ReplayBare)->Args({524288, 1'000'000})->Args({3145728, 1'000'000})
+BENCHMARK(BM_ReplayBare)
+    ->Args({524288, 1'000'000})
+    ->Args({3145728, 1'000'000})
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ReplayRecorded)->Args({524288, 10'000'000})->Args({3145728, 10'000'000})
-    ->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_ReplayRecorded)
+    ->Args({524288, 10'000'000})
+    ->Args({3145728, 10'000'000})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2);
 
 // One benchmark per bundled trace, registered at start-up from traces/.
 void register_bundled_traces() {

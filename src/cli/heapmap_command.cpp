@@ -1,8 +1,8 @@
 #include "cli/heapmap_command.h"
 
+#include <fmt/format.h>
 #include <charconv>
 #include <filesystem>
-#include <fmt/format.h>
 #include <iostream>
 #include <memory>
 
@@ -42,8 +42,8 @@ void run(const HeapmapArgs& args) {
     fmt::print(stderr, "gcsim: warning: {}\n", w.message);
   }
   const HeapMapFormat format = heap_map_format(map.result.layout, pool_address);
-  write_heap_map(text_out ? text_out->stream() : std::cout, map.snapshot.info,
-                 map.snapshot.letters, format);
+  write_heap_map(text_out ? text_out->stream() : std::cout, map.snapshot.info, map.snapshot.letters,
+                 format);
   if (svg_out) write_heap_tiles(svg_out->stream(), map.snapshot, format.block_bytes, "heap-tiles");
   for (auto* out : {&text_out, &svg_out}) {
     if (*out) (*out)->commit();

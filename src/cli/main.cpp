@@ -1,6 +1,6 @@
 // gcsim: parse the command line, run one subcommand, print an error once, pick the exit code.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/exit_codes.h"
 #include "cli/geometry_command.h"

@@ -27,10 +27,12 @@ void Progress::after_event(const Event&, const EventPosition& position, const Ev
   last_draw_ = now;
   shown_ = true;
   const double seconds = std::chrono::duration<double>(now - start_).count();
-  const std::string share =
-      file_bytes_ == 0 ? std::string()
-                       : ", " + percent(static_cast<double>(position.file_offset) /
-                                        static_cast<double>(file_bytes_)) + " of the file";
+  const std::string share = file_bytes_ == 0
+                                ? std::string()
+                                : ", " +
+                                      percent(static_cast<double>(position.file_offset) /
+                                              static_cast<double>(file_bytes_)) +
+                                      " of the file";
   fmt::print(stderr, "\r\033[Kreplaying: {} events, {} events/s{}", grouped(position.index + 1),
              grouped(static_cast<std::uint64_t>(static_cast<double>(position.index + 1) / seconds)),
              share);

@@ -1,7 +1,7 @@
 #include "cli/replay_command.h"
 
-#include <filesystem>
 #include <fmt/ostream.h>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -52,7 +52,8 @@ void run(const ReplayArgs& args) {
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, &samples,
       &progress);
 
-  for (const TraceWarning& w : result.warnings) fmt::print(stderr, "gcsim: warning: {}\n", w.message);
+  for (const TraceWarning& w : result.warnings)
+    fmt::print(stderr, "gcsim: warning: {}\n", w.message);
   if (json_out) {
     json_out->stream() << replay_to_json(result, args.trace).dump(2) << '\n';
   }

@@ -1,7 +1,7 @@
 #include "cli/replay_options.h"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 #include <limits>
 
 #include "heap/byte_size.h"

@@ -1,7 +1,7 @@
 #include "cli/report_command.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -39,11 +39,11 @@ void run(const ReportArgs& args) {
   out.commit();
   if (args.quiet) return;
   const ReplaySummary& s = data.result.summary;
-  fmt::print("{}: {} events, {} collections, {} MemoryErrors, "
-             "peak mem_alloc {} bytes at event {}\n",
-             args.output_path, grouped(s.events), grouped(s.collections_total),
-             grouped(s.failures_total), grouped(s.peak_mem_alloc.value),
-             grouped(s.peak_mem_alloc.event));
+  fmt::print(
+      "{}: {} events, {} collections, {} MemoryErrors, "
+      "peak mem_alloc {} bytes at event {}\n",
+      args.output_path, grouped(s.events), grouped(s.collections_total), grouped(s.failures_total),
+      grouped(s.peak_mem_alloc.value), grouped(s.peak_mem_alloc.event));
 }
 
 }  // namespace

@@ -1,21 +1,21 @@
 #include "cli/synth_command.h"
 
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 #include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <functional>
 #include <memory>
 #include <stdexcept>
 #include <streambuf>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include "cli/exit_codes.h"
 #include "synth/workload.h"
@@ -145,8 +145,8 @@ void run_synth(const SynthArgs& args) {
   }
   const synth::Workload* workload = synth::find_workload(args.workload);
   if (!workload) {
-    throw std::invalid_argument(fmt::format("synth: unknown workload '{}' (one of: {})",
-                                            args.workload, workload_names()));
+    throw std::invalid_argument(
+        fmt::format("synth: unknown workload '{}' (one of: {})", args.workload, workload_names()));
   }
   if (args.output.empty()) throw std::invalid_argument("synth: -o TRACE.jsonl is required");
   if (!args.output.ends_with(".jsonl") && !args.output.ends_with(".jsonl.gz")) {

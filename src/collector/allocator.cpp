@@ -88,8 +88,8 @@ ReallocOutcome Collector::realloc(std::optional<BlockIndex> head, std::uint64_t 
   // Grow in place into the FREE blocks that follow: no threshold check, no amount counted.
   const std::uint64_t wanted = out.new_blocks - out.old_blocks;
   if (wanted <= table_.size()) {
-    const std::uint32_t after = table_.free_run_from(head->value + old_blocks,
-                                                     static_cast<std::uint32_t>(wanted));
+    const std::uint32_t after =
+        table_.free_run_from(head->value + old_blocks, static_cast<std::uint32_t>(wanted));
     if (after == wanted) {
       table_.resize(head->value, old_blocks, static_cast<std::uint32_t>(out.new_blocks));
       out.kind = ReallocKind::grown_in_place;

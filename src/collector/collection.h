@@ -19,7 +19,7 @@ std::string_view cause_name(CollectionCause cause);
 
 struct CollectionRecord {
   CollectionCause cause = CollectionCause::explicit_;
-  std::uint64_t amount_blocks = 0;      // gc_alloc_amount when the collection started
+  std::uint64_t amount_blocks = 0;  // gc_alloc_amount when the collection started
   std::uint32_t used_blocks_before = 0;
   std::uint32_t used_blocks_after = 0;
   std::uint32_t largest_free_before = 0;  // blocks
@@ -28,7 +28,7 @@ struct CollectionRecord {
   std::uint64_t blocks_marked = 0;        // blocks of those allocations, all scanned for pointers
   std::uint32_t heads_freed = 0;          // allocations swept
   std::uint32_t blocks_freed = 0;
-  std::uint32_t blocks_swept = 0;         // the sweep visits every block of the pool
+  std::uint32_t blocks_swept = 0;  // the sweep visits every block of the pool
 };
 
 struct AllocOutcome {

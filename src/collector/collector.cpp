@@ -23,8 +23,8 @@ const CollectionRecord& Collector::collect(CollectionCause cause) {
   record.largest_free_before = before.largest_run;
   const std::uint32_t heads_before = table_.allocation_count();
   trigger_.collection_started();  // gc_collect_start: gc_alloc_amount = 0, on every collection
-  const bool by_plane = bookkeeping_ == Bookkeeping::indexed && mutator_.root_plane() &&
-                        mutator_.pointer_plane();
+  const bool by_plane =
+      bookkeeping_ == Bookkeeping::indexed && mutator_.root_plane() && mutator_.pointer_plane();
   MarkResult marked;
   if (by_plane) {
     mark_reachable_by_plane(table_, mutator_, pinned_);

@@ -31,7 +31,8 @@ void mark_reachable_by_plane(BlockTable& table, const Mutator& mutator,
   table.mark_plane(*mutator.root_plane());
   if (pinned) table.mark(pinned->value);
   std::vector<BlockIndex> pending;
-  table.for_each_marked_in(pointers, [&](std::uint32_t head) { pending.push_back(BlockIndex(head)); });
+  table.for_each_marked_in(pointers,
+                           [&](std::uint32_t head) { pending.push_back(BlockIndex(head)); });
   std::vector<BlockIndex> children;
   while (!pending.empty()) {
     const BlockIndex head = pending.back();

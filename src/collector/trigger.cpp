@@ -7,8 +7,8 @@ std::int64_t effective_threshold_bytes(std::int64_t requested_bytes, std::uint32
 }
 
 void Trigger::set_threshold(std::int64_t amount_bytes) {
-  threshold_blocks_ = amount_bytes < 0 ? kDisabled
-                                       : static_cast<std::uint64_t>(amount_bytes) / block_bytes_;
+  threshold_blocks_ =
+      amount_bytes < 0 ? kDisabled : static_cast<std::uint64_t>(amount_bytes) / block_bytes_;
 }
 
 std::int64_t Trigger::threshold_bytes() const {

@@ -5,10 +5,7 @@
 namespace gcsim {
 
 BlockTable::BlockTable(std::uint32_t n_blocks)
-    : n_blocks_(n_blocks),
-      runs_(n_blocks),
-      head_(n_blocks),
-      mark_(n_blocks) {}
+    : n_blocks_(n_blocks), runs_(n_blocks), head_(n_blocks), mark_(n_blocks) {}
 
 std::uint32_t BlockTable::next_boundary(std::uint32_t from) const {
   if (from >= n_blocks_) return n_blocks_;

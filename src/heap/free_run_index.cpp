@@ -11,7 +11,8 @@ namespace {
 using word_runs::kWordBlocks;
 
 std::vector<std::uint64_t> all_free_words(std::uint32_t n_blocks) {
-  const std::uint32_t n_words = std::max<std::uint32_t>(1, (n_blocks + kWordBlocks - 1) / kWordBlocks);
+  const std::uint32_t n_words =
+      std::max<std::uint32_t>(1, (n_blocks + kWordBlocks - 1) / kWordBlocks);
   std::vector<std::uint64_t> words(n_words, 0);
   for (std::uint32_t w = 0; w * kWordBlocks < n_blocks; ++w) {
     words[w] = word_runs::bit_range(0, std::min(kWordBlocks, n_blocks - w * kWordBlocks));
@@ -124,7 +125,8 @@ std::uint32_t FreeRunIndex::free_run_from(std::uint32_t first, std::uint32_t lim
   for (std::uint32_t b = first; n < limit && b < n_blocks_;) {
     const std::uint32_t offset = b % kWordBlocks;
     // Bits past the pool are clear, so a run stops at the pool's end by itself.
-    const auto ones = static_cast<std::uint32_t>(std::countr_one(words_[b / kWordBlocks] >> offset));
+    const auto ones =
+        static_cast<std::uint32_t>(std::countr_one(words_[b / kWordBlocks] >> offset));
     const std::uint32_t in_word = std::min(ones, kWordBlocks - offset);
     n += in_word;
     b += in_word;

@@ -46,7 +46,8 @@ std::optional<Layout> compute_layout(const GeometryParams& p) {
   l.gap_bytes = p.rules == RulesVersion::v1_20 ? 1 : 0;  // 9f434dd8de, v1.20.0
   if (l.usable_bytes <= l.gap_bytes) return {};
   const std::uint64_t t = l.usable_bytes - l.gap_bytes;
-  // spec §1.2, in bits: each ATB byte covers 4 blocks, i.e. 8 ATB bits + 4 FTB bits + 4·8·B pool bits.
+  // spec §1.2, in bits: each ATB byte covers 4 blocks, i.e. 8 ATB bits + 4 FTB bits + 4·8·B pool
+  // bits.
   l.atb_bytes = p.finaliser ? (8 * t) / (12 + 32 * b) : t / (1 + 4 * b);
   if (l.atb_bytes == 0) return {};
   l.ftb_bytes = p.finaliser ? (l.atb_bytes + 1) / 2 : 0;

@@ -21,7 +21,7 @@ namespace gcsim {
 // v1.20.0 and later (the spare byte after the ATB; new heap-map offsets).
 enum class RulesVersion : std::uint8_t { v1_11, v1_20 };
 
-std::string_view rules_name(RulesVersion rules);            // "v1.11" / "v1.20"
+std::string_view rules_name(RulesVersion rules);  // "v1.11" / "v1.20"
 std::optional<RulesVersion> rules_from_name(std::string_view name);
 
 struct GeometryParams {
@@ -42,7 +42,7 @@ struct Layout {
   std::uint64_t pool_blocks = 0;   // N = 4·A
   std::uint64_t pool_bytes = 0;    // P = N·B = gc.mem_free() of an empty heap
   std::uint64_t pool_offset = 0;   // bytes from the heap start to the pool start (T − P)
-  std::uint64_t slack_bytes = 0;   // T − A − g − F − P: unused bytes between tables and pool
+  std::uint64_t slack_bytes = 0;  // T − A − g − F − P: unused bytes between tables and pool
 };
 
 // Larger heaps are refused: no port has one, and block numbers then fit in 32 bits.

@@ -26,7 +26,8 @@ inline std::uint64_t run_starts(std::uint64_t x, std::uint32_t n) {
 
 // Bits [lo, hi) of a word, 0 ≤ lo < hi ≤ 64.
 inline std::uint64_t bit_range(std::uint32_t lo, std::uint32_t hi) {
-  const std::uint64_t upto_hi = hi == kWordBlocks ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1;
+  const std::uint64_t upto_hi =
+      hi == kWordBlocks ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1;
   return upto_hi & ~((std::uint64_t{1} << lo) - 1);
 }
 

@@ -35,10 +35,10 @@ void write_import_summary(std::ostream& out, const MpyLogImport& imported,
              log_name, grouped(s.lines), trace_path, grouped(imported.events.size()),
              grouped(s.allocations), grouped(s.failed_allocations), grouped(s.frees),
              grouped(s.reallocs_in_place), grouped(s.reallocs_moved), grouped(s.drops),
-             grouped(s.collections()), grouped(s.collections_oom),
-             grouped(s.collections_threshold), grouped(s.collections_explicit),
-             grouped(s.observes), grouped(s.marks), grouped(s.ignored_lines),
-             grouped(unknown), grouped(imported.warnings.size() - unknown));
+             grouped(s.collections()), grouped(s.collections_oom), grouped(s.collections_threshold),
+             grouped(s.collections_explicit), grouped(s.observes), grouped(s.marks),
+             grouped(s.ignored_lines), grouped(unknown),
+             grouped(imported.warnings.size() - unknown));
   const MpyLogHeap& h = imported.heap;
   fmt::print(out, "heap: {} bytes at start offset {} ({}{} rules): pool {} blocks = {} bytes\n",
              grouped(h.geometry.heap_bytes), h.geometry.start_offset,
@@ -47,8 +47,7 @@ void write_import_summary(std::ostream& out, const MpyLogImport& imported,
   fmt::print(out, "replay with: {}\n", replay_command_for(h, trace_path));
   const auto& warnings = imported.warnings;
   for (std::size_t i = 0; i < warnings.size() && i < kSummaryWarnings; ++i) {
-    fmt::print(out, "  line {}: {}: {}\n", warnings[i].line, warnings[i].reason,
-               warnings[i].text);
+    fmt::print(out, "  line {}: {}: {}\n", warnings[i].line, warnings[i].reason, warnings[i].text);
   }
   if (warnings.size() > kSummaryWarnings) {
     fmt::print(out, "  … and {} more lines\n", grouped(warnings.size() - kSummaryWarnings));

@@ -17,9 +17,9 @@ enum class CollectionKind { oom, threshold, explicit_ };
 // A gc_alloc call from its header line until the log shows how it ended.
 struct OpenAlloc {
   std::uint64_t n_bytes = 0;
-  bool no_free_mem = false;                   // `no free mem` seen: the collection is OOM
+  bool no_free_mem = false;                    // `no free mem` seen: the collection is OOM
   std::optional<CollectionKind> collection{};  // the call's one collection, once it ran
-  std::optional<std::uint64_t> ptr{};           // gc_alloc(P): it succeeded
+  std::optional<std::uint64_t> ptr{};          // gc_alloc(P): it succeeded
 };
 
 Event event(Op op, std::uint64_t id = 0, std::uint64_t size = 0) {
@@ -214,9 +214,15 @@ class Importer {
   void end_collection() {
     MpyLogStats& s = out_.stats;
     switch (*collection_) {
-      case CollectionKind::oom: ++s.collections_oom; break;
-      case CollectionKind::threshold: ++s.collections_threshold; break;
-      case CollectionKind::explicit_: ++s.collections_explicit; break;
+      case CollectionKind::oom:
+        ++s.collections_oom;
+        break;
+      case CollectionKind::threshold:
+        ++s.collections_threshold;
+        break;
+      case CollectionKind::explicit_:
+        ++s.collections_explicit;
+        break;
     }
     if (*collection_ != CollectionKind::oom) emit(event(Op::collect));
     collection_.reset();
@@ -292,8 +298,8 @@ class Importer {
   std::optional<OpenAlloc> open_;
   std::optional<CollectionKind> collection_;  // inside a run of gc_mark/gc_sweep lines
   bool swept_in_run_ = false;
-  bool interrupted_ = false;                  // another line came since the last gc_mark/sweep
-  std::optional<std::uint64_t> move_free_;    // OLD of a move, until its gc_free(OLD)
+  bool interrupted_ = false;                // another line came since the last gc_mark/sweep
+  std::optional<std::uint64_t> move_free_;  // OLD of a move, until its gc_free(OLD)
   std::optional<std::pair<std::uint64_t, std::uint64_t>> last_move_;  // for malloc.c's line
 };
 

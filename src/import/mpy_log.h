@@ -64,17 +64,17 @@ struct MpyLogStats {
   std::uint64_t ignored_lines = 0;  // other core files' lines and other text (is_ignored_shape)
 
   // What the events hold.
-  std::uint64_t allocations = 0;         // alloc events, failed and size 0 included
+  std::uint64_t allocations = 0;  // alloc events, failed and size 0 included
   std::uint64_t failed_allocations = 0;
   std::uint64_t frees = 0;
   std::uint64_t reallocs_in_place = 0;
   std::uint64_t reallocs_moved = 0;
   std::uint64_t drops = 0;
-  std::uint64_t collections_oom = 0;       // after `no free mem`: no event
-  std::uint64_t collections_threshold = 0; // inside an allocation: a `collect` event
-  std::uint64_t collections_explicit = 0;  // outside any allocation: a `collect` event
+  std::uint64_t collections_oom = 0;        // after `no free mem`: no event
+  std::uint64_t collections_threshold = 0;  // inside an allocation: a `collect` event
+  std::uint64_t collections_explicit = 0;   // outside any allocation: a `collect` event
   std::uint64_t observes = 0;
-  std::uint64_t marks = 0;                 // OBSERVE and HEAPMAP marks
+  std::uint64_t marks = 0;  // OBSERVE and HEAPMAP marks
 
   std::uint64_t collections() const {
     return collections_oom + collections_threshold + collections_explicit;
@@ -84,7 +84,7 @@ struct MpyLogStats {
 struct MpyLogImport {
   TraceHeader header;  // name from the log's file name; geometry = heap.preset
   std::vector<Event> events;
-  MpyLogHeap heap;     // replay with ReplaySettings{.geometry = heap.geometry}
+  MpyLogHeap heap;  // replay with ReplaySettings{.geometry = heap.geometry}
   MpyLogStats stats;
   std::vector<ImportWarning> warnings;
 };

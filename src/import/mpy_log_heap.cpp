@@ -46,10 +46,17 @@ void MpyLogHeapReader::take(const LogLine& line, std::uint64_t line_number) {
       heap_init_ = line;
       heap_init_line_ = line_number;
       break;
-    case LineShape::alloc_table: alloc_table_ = line; break;
-    case LineShape::finaliser_table: finaliser_table_ = line; break;
-    case LineShape::pool: pool_ = line; break;
-    default: break;
+    case LineShape::alloc_table:
+      alloc_table_ = line;
+      break;
+    case LineShape::finaliser_table:
+      finaliser_table_ = line;
+      break;
+    case LineShape::pool:
+      pool_ = line;
+      break;
+    default:
+      break;
   }
 }
 
@@ -91,13 +98,13 @@ MpyLogHeap MpyLogHeapReader::finish(const std::string& log_name) const {
   }
   const std::uint64_t block_bytes = h.pool_bytes / h.pool_blocks;
   if (block_bytes == 0 || block_bytes % 4 != 0 || h.end_address < h.start_address ||
-      h.end_address - h.start_address != h.usable_bytes ||
-      h.pool_address < h.start_address || h.pool_address > h.end_address ||
-      h.atb_address < h.start_address || (finaliser_table_ && h.ftb_address < h.start_address)) {
-    throw mismatch(fmt::format("heap {:x}..{:x} = {} bytes with a pool at {:x} of {}-byte blocks "
-                               "is not a gc_init layout",
-                               h.start_address, h.end_address, h.usable_bytes, h.pool_address,
-                               block_bytes));
+      h.end_address - h.start_address != h.usable_bytes || h.pool_address < h.start_address ||
+      h.pool_address > h.end_address || h.atb_address < h.start_address ||
+      (finaliser_table_ && h.ftb_address < h.start_address)) {
+    throw mismatch(
+        fmt::format("heap {:x}..{:x} = {} bytes with a pool at {:x} of {}-byte blocks "
+                    "is not a gc_init layout",
+                    h.start_address, h.end_address, h.usable_bytes, h.pool_address, block_bytes));
   }
   GeometryParams g;
   g.heap_bytes = h.usable_bytes;
@@ -110,8 +117,7 @@ MpyLogHeap MpyLogHeapReader::finish(const std::string& log_name) const {
   for (RulesVersion rules : {RulesVersion::v1_11, RulesVersion::v1_20}) {
     g.rules = rules;
     const auto layout = compute_layout(g);
-    const std::string diff =
-        layout ? layout_difference(h, *layout) : std::string("no heap at all");
+    const std::string diff = layout ? layout_difference(h, *layout) : std::string("no heap at all");
     if (diff.empty()) {
       h.geometry = g;
       h.preset = preset_matching(g);

@@ -30,15 +30,15 @@ struct MpyLogHeap {
   std::uint64_t end_address = 0;    // the aligned end gc_init printed
   std::uint64_t usable_bytes = 0;   // T
   std::uint64_t atb_address = 0;
-  std::uint64_t atb_bytes = 0;      // A
-  std::uint64_t ftb_address = 0;    // 0 without a finaliser table line
-  std::uint64_t ftb_bytes = 0;      // F; 0 without a finaliser table line
+  std::uint64_t atb_bytes = 0;    // A
+  std::uint64_t ftb_address = 0;  // 0 without a finaliser table line
+  std::uint64_t ftb_bytes = 0;    // F; 0 without a finaliser table line
   std::uint64_t pool_address = 0;
-  std::uint64_t pool_bytes = 0;     // P
-  std::uint64_t pool_blocks = 0;    // N
-  GeometryParams geometry;          // heap_bytes = T, start_offset = S mod B, …: replays the log
-  std::string preset;               // the preset whose fields (all but heap size and start
-                                    // offset) equal `geometry`'s, e.g. "k210"; empty if none
+  std::uint64_t pool_bytes = 0;   // P
+  std::uint64_t pool_blocks = 0;  // N
+  GeometryParams geometry;        // heap_bytes = T, start_offset = S mod B, …: replays the log
+  std::string preset;             // the preset whose fields (all but heap size and start
+                                  // offset) equal `geometry`'s, e.g. "k210"; empty if none
 };
 
 // Collects the layout lines as they come, then checks them against compute_layout.

@@ -120,7 +120,8 @@ constexpr std::array<std::pair<LineShape, Parser>, 17> kParsers = {{
      }},
     {LineShape::realloc,
      [](std::string_view line, LogLine& out) {
-       // `realloc P, old, new : P` with MICROPY_MALLOC_USES_ALLOCATED_SIZE, else `realloc P, new : P`.
+       // `realloc P, old, new : P` with MICROPY_MALLOC_USES_ALLOCATED_SIZE, else `realloc P, new :
+       // P`.
        Scanner s(line);
        if (!s.literal("realloc ") || !s.pointer(out.ptr) || !s.literal(", ")) return false;
        if (Scanner r = s; r.decimal(out.old_bytes) && r.literal(", ") && r.decimal(out.n_bytes) &&
@@ -140,8 +141,8 @@ constexpr std::array<std::pair<LineShape, Parser>, 17> kParsers = {{
      [](std::string_view line, LogLine& out) {
        Scanner s(line);
        return s.literal("OBSERVE ") && s.word(out.label) && s.literal(" ") &&
-              s.signed_decimal(out.mem_alloc) && s.literal(" ") &&
-              s.signed_decimal(out.mem_free) && s.at_end();
+              s.signed_decimal(out.mem_alloc) && s.literal(" ") && s.signed_decimal(out.mem_free) &&
+              s.at_end();
      }},
     {LineShape::heapmap,
      [](std::string_view line, LogLine& out) {
@@ -212,8 +213,8 @@ bool looks_like_gc_output(std::string_view line) {
   for (std::string_view w : {"malloc", "realloc", "free", "OBSERVE", "HEAPMAP"}) {
     if (starts_with_word(line, w)) return true;
   }
-  for (std::string_view p : {"Initializing GC", "GC layout", "  alloc table", "  finaliser table",
-                             "  pool at"}) {
+  for (std::string_view p :
+       {"Initializing GC", "GC layout", "  alloc table", "  finaliser table", "  pool at"}) {
     if (line.starts_with(p)) return true;
   }
   return false;

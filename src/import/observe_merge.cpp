@@ -1,7 +1,7 @@
 #include "import/observe_merge.h"
 
-#include <deque>
 #include <fmt/format.h>
+#include <deque>
 #include <map>
 
 #include "import/mpy_log_line.h"

@@ -34,8 +34,11 @@ class ReplaySink final : public TraceSink {
     try {
       return sim_->apply(event, position.index);
     } catch (const RuleViolation& v) {
-      throw TraceError({.file = path_, .event = position.index, .line = position.line,
-                        .rule = v.rule, .detail = v.detail});
+      throw TraceError({.file = path_,
+                        .event = position.index,
+                        .line = position.line,
+                        .rule = v.rule,
+                        .detail = v.detail});
     }
   }
 
@@ -72,14 +75,14 @@ ReplayResult ReplaySink::finish(TraceHeader header) {
 
 Layout layout_for(const GeometryParams& params) {
   if (params.heap_bytes > kMaxHeapBytes) {
-    throw std::invalid_argument(
-        fmt::format("heap size {} bytes is over the {}-byte limit", params.heap_bytes, kMaxHeapBytes));
+    throw std::invalid_argument(fmt::format("heap size {} bytes is over the {}-byte limit",
+                                            params.heap_bytes, kMaxHeapBytes));
   }
   const auto layout = compute_layout(params);
   if (!layout) {
-    throw std::invalid_argument(fmt::format(
-        "heap size {} bytes with {}-byte blocks and {}-byte words makes no heap", params.heap_bytes,
-        params.block_bytes, params.word_bytes));
+    throw std::invalid_argument(
+        fmt::format("heap size {} bytes with {}-byte blocks and {}-byte words makes no heap",
+                    params.heap_bytes, params.block_bytes, params.word_bytes));
   }
   return *layout;
 }
@@ -113,6 +116,5 @@ ReplayResult replay_events(const EventArray& events, const TraceHeader& header,
   }
   return sink.finish(header);
 }
-
 
 }  // namespace gcsim

@@ -21,7 +21,7 @@
 namespace gcsim {
 
 struct ReplaySettings {
-  std::string preset;                 // the preset the geometry came from, for reports
+  std::string preset;  // the preset the geometry came from, for reports
   GeometryParams geometry;
   std::int64_t threshold_bytes = -1;  // gc.threshold() before the first event; −1 = off
   bool start_disabled = false;        // gc.disable() before the first event

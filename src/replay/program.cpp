@@ -16,7 +16,9 @@ std::uint64_t target_key(const Program::Ref& r) {
 }  // namespace
 
 Program::Program(std::uint32_t pool_blocks)
-    : owner_of_block_(pool_blocks, kNoBlock), root_plane_(pool_blocks), pointer_plane_(pool_blocks) {}
+    : owner_of_block_(pool_blocks, kNoBlock),
+      root_plane_(pool_blocks),
+      pointer_plane_(pool_blocks) {}
 
 void Program::update_planes(const Object& o) {
   if (o.head == kNoBlock) return;
@@ -63,8 +65,8 @@ std::uint32_t Program::live(std::uint64_t id, std::string_view role) {
   return slot;
 }
 
-std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
-                           char type_letter, std::uint32_t head, std::uint64_t event, bool lost) {
+std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin, char type_letter,
+                           std::uint32_t head, std::uint64_t event, bool lost) {
   std::uint32_t slot;
   if (free_slots_.empty()) {
     slot = static_cast<std::uint32_t>(objects_.size());
@@ -208,9 +210,8 @@ void Program::remove_ref(std::uint32_t from, std::uint32_t to) {
   std::vector<RefCount>& refs = objects_[from].refs;
   const std::size_t i = find_ref(from, wanted);
   if (i == refs.size()) {
-    throw RuleViolation("unref-without-ref",
-                        fmt::format("object {} holds no reference to {}", objects_[from].id,
-                                    objects_[to].id));
+    throw RuleViolation("unref-without-ref", fmt::format("object {} holds no reference to {}",
+                                                         objects_[from].id, objects_[to].id));
   }
   if (--refs[i].n_pointers > 0) return;  // still points there: nothing can become unreachable
   if (refs.size() > kIndexedTargets) {

@@ -61,12 +61,12 @@ class Program final : public Mutator {
     std::uint32_t generation = 0;
     std::uint32_t held_pos = kNoBlock;  // position in the held list, or kNoBlock
     bool alive = false;
-    bool lost = false;              // its allocation failed, or a sweep took its blocks
+    bool lost = false;  // its allocation failed, or a sweep took its blocks
     bool fin = false;
-    char type_letter = 'h';         // the heap map's letter for this object's head
+    char type_letter = 'h';  // the heap map's letter for this object's head
     std::uint64_t born_event = 0;
     std::uint64_t reach_stamp = 0;
-    std::vector<RefCount> refs;     // one entry per target, in no particular order
+    std::vector<RefCount> refs;  // one entry per target, in no particular order
   };
 
   // Objects pointing to more targets than this get an index by target.
@@ -146,8 +146,8 @@ class Program final : public Mutator {
   std::uint64_t lost_objects_ = 0;             // alive and lost, now
   // slot → (target → position in its refs), for objects with more than kIndexedTargets targets
   std::unordered_map<std::uint32_t, std::unordered_map<std::uint64_t, std::uint32_t>> ref_index_;
-  std::uint64_t epoch_ = 1;       // bumped by anything that can make an object unreachable
-  std::uint64_t reach_epoch_ = 0; // the epoch whose reachable set the stamps hold
+  std::uint64_t epoch_ = 1;        // bumped by anything that can make an object unreachable
+  std::uint64_t reach_epoch_ = 0;  // the epoch whose reachable set the stamps hold
 };
 
 }  // namespace gcsim

@@ -40,8 +40,8 @@ void Recorder::record(const Event& e, std::uint64_t index, const EventOutcome& o
   last_event_ = {index, e.op};
   count(e, outcome);
   if (outcome.collection) {
-    collections_.push_back({index, sim.collector().trigger().threshold_blocks(),
-                            *outcome.collection});
+    collections_.push_back(
+        {index, sim.collector().trigger().threshold_blocks(), *outcome.collection});
   }
   if (outcome.failure) failures_.push_back(*outcome.failure);
   if (e.op == Op::mark) last_mark_ = e.text;
@@ -73,21 +73,40 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
   }
   if (outcome.realloc) {
     switch (*outcome.realloc) {
-      case ReallocKind::moved: ++m.realloc_moved; break;
-      case ReallocKind::grown_in_place: ++m.realloc_grown; break;
-      case ReallocKind::shrunk: ++m.realloc_shrunk; break;
-      case ReallocKind::same_blocks: ++m.realloc_same; break;
-      case ReallocKind::from_null: ++m.realloc_from_null; break;
-      case ReallocKind::freed: ++m.realloc_freed; break;
-      case ReallocKind::failed: break;
+      case ReallocKind::moved:
+        ++m.realloc_moved;
+        break;
+      case ReallocKind::grown_in_place:
+        ++m.realloc_grown;
+        break;
+      case ReallocKind::shrunk:
+        ++m.realloc_shrunk;
+        break;
+      case ReallocKind::same_blocks:
+        ++m.realloc_same;
+        break;
+      case ReallocKind::from_null:
+        ++m.realloc_from_null;
+        break;
+      case ReallocKind::freed:
+        ++m.realloc_freed;
+        break;
+      case ReallocKind::failed:
+        break;
     }
   }
   if (const CollectionRecord* c = outcome.collection) {
     ++m.collections_total;
     switch (c->cause) {
-      case CollectionCause::threshold: ++m.collections_threshold; break;
-      case CollectionCause::oom: ++m.collections_oom; break;
-      case CollectionCause::explicit_: ++m.collections_explicit; break;
+      case CollectionCause::threshold:
+        ++m.collections_threshold;
+        break;
+      case CollectionCause::oom:
+        ++m.collections_oom;
+        break;
+      case CollectionCause::explicit_:
+        ++m.collections_explicit;
+        break;
     }
     m.blocks_marked += c->blocks_marked;
     m.blocks_swept += c->blocks_swept;
@@ -96,9 +115,15 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
     ++m.failures_total;
     ++(f->realloc ? m.failures_realloc : m.failures_alloc);
     switch (f->failure_class) {
-      case FailureClass::capacity: ++m.failures_capacity; break;
-      case FailureClass::fragmentation: ++m.failures_fragmentation; break;
-      case FailureClass::disabled: ++m.failures_disabled; break;
+      case FailureClass::capacity:
+        ++m.failures_capacity;
+        break;
+      case FailureClass::fragmentation:
+        ++m.failures_fragmentation;
+        break;
+      case FailureClass::disabled:
+        ++m.failures_disabled;
+        break;
     }
   }
 }
@@ -122,7 +147,8 @@ void Recorder::track_extremes(const StateSample& s) {
 
 void Recorder::finish(const Simulation& sim) {
   // The state after the last event is the state now: taken once here, not copied per event.
-  if (summary_.events > 0) summary_.final_state = take_sample(sim, last_event_.index, last_event_.op);
+  if (summary_.events > 0)
+    summary_.final_state = take_sample(sim, last_event_.index, last_event_.op);
   summary_.live_objects_at_end = sim.program().reachable_objects();
 }
 

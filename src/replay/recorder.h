@@ -20,12 +20,12 @@ namespace gcsim {
 struct StateSample {
   std::uint64_t event = 0;
   Op op = Op::mark;
-  std::uint64_t mem_alloc = 0;         // bytes
-  std::uint64_t mem_free = 0;          // bytes
-  std::uint64_t max_free = 0;          // bytes in the largest free run
+  std::uint64_t mem_alloc = 0;  // bytes
+  std::uint64_t mem_free = 0;   // bytes
+  std::uint64_t max_free = 0;   // bytes in the largest free run
   std::uint32_t free_runs = 0;
-  std::uint64_t amount_blocks = 0;     // blocks allocated since the last collection
-  std::uint64_t collections = 0;       // so far
+  std::uint64_t amount_blocks = 0;  // blocks allocated since the last collection
+  std::uint64_t collections = 0;    // so far
 };
 
 class SampleSink {
@@ -42,7 +42,7 @@ struct CollectionEntry {
 
 struct ObserveEntry {
   std::uint64_t event = 0;
-  std::string label;                   // the last mark before it, if any
+  std::string label;  // the last mark before it, if any
   std::optional<std::int64_t> device_mem_alloc, device_mem_free;
   std::uint64_t mem_alloc = 0, mem_free = 0;  // simulated
 };
@@ -55,9 +55,9 @@ struct Extreme {
 
 struct ReplaySummary {
   std::uint64_t events = 0;
-  std::uint64_t allocations = 0;        // alloc events applied (size 0 included)
+  std::uint64_t allocations = 0;  // alloc events applied (size 0 included)
   std::uint64_t zero_size_allocs = 0;
-  std::uint64_t bytes_requested = 0;    // by successful allocs and reallocs
+  std::uint64_t bytes_requested = 0;  // by successful allocs and reallocs
   std::uint64_t blocks_requested = 0;
   std::uint64_t skipped_events = 0;
   std::uint64_t collections_total = 0, collections_threshold = 0, collections_oom = 0,
@@ -69,7 +69,7 @@ struct ReplaySummary {
   Extreme peak_mem_alloc;
   Extreme lowest_mem_free{~std::uint64_t{0}, 0};
   Extreme lowest_max_free{~std::uint64_t{0}, 0};  // bytes
-  double fragmentation_at_peak = 0;     // 1 − largest free run / free, at the peak event
+  double fragmentation_at_peak = 0;  // 1 − largest free run / free, at the peak event
   double worst_fragmentation = 0;
   std::uint64_t worst_fragmentation_event = 0;
   std::uint64_t blocks_marked = 0, blocks_swept = 0;

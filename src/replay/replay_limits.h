@@ -34,7 +34,7 @@ void check_event_limit(const ReplayLimits& limits, const std::string& file,
                        const EventPosition& position);
 // Throws TraceError (too-many-objects) if `objects` remembered after the event at `position`
 // are over the limit.
-void check_object_limit(const ReplayLimits& limits, std::uint64_t objects,
-                        const std::string& file, const EventPosition& position);
+void check_object_limit(const ReplayLimits& limits, std::uint64_t objects, const std::string& file,
+                        const EventPosition& position);
 
 }  // namespace gcsim

@@ -22,19 +22,19 @@ struct FailureRecord {
   std::uint64_t size_bytes = 0;
   std::uint64_t n_blocks = 0;
   FailureClass failure_class = FailureClass::capacity;
-  std::uint64_t mem_free = 0;           // bytes, right after the collector gave up
+  std::uint64_t mem_free = 0;  // bytes, right after the collector gave up
   std::uint32_t largest_free_blocks = 0;
 };
 
 // What one event did. The records it points to belong to the Simulation (and its Collector) and
 // stay valid until its next apply() (the outcome is small: it is made and read once per event).
 struct EventOutcome {
-  bool skipped = false;                         // names an object without memory because its
-                                                // allocation failed (Program: "lost")
-  const CollectionRecord* collection = nullptr; // at most one per event
+  bool skipped = false;                          // names an object without memory because its
+                                                 // allocation failed (Program: "lost")
+  const CollectionRecord* collection = nullptr;  // at most one per event
   const FailureRecord* failure = nullptr;
   std::optional<ReallocKind> realloc;
-  std::optional<std::uint32_t> placed_head;     // alloc/realloc: where the allocation now starts
+  std::optional<std::uint32_t> placed_head;  // alloc/realloc: where the allocation now starts
   std::uint64_t placed_blocks = 0;
 };
 

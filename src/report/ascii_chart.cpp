@@ -1,7 +1,7 @@
 #include "report/ascii_chart.h"
 
-#include <algorithm>
 #include <fmt/ostream.h>
+#include <algorithm>
 #include <string>
 
 #include "report/number_format.h"
@@ -50,8 +50,10 @@ void print_ascii_chart(std::ostream& out, const Curve& curve, const ChartMarks& 
     fmt::print(out, "{:>{}}  {}\n", "", label_width, failure_row);
   }
   const std::string left = grouped(first), right = grouped(last);
-  const std::size_t gap = columns > left.size() + right.size() ? columns - left.size() - right.size() : 1;
-  fmt::print(out, "{:>{}}  {}{}{}  (events)\n", "", label_width, left, std::string(gap, ' '), right);
+  const std::size_t gap =
+      columns > left.size() + right.size() ? columns - left.size() - right.size() : 1;
+  fmt::print(out, "{:>{}}  {}{}{}  (events)\n", "", label_width, left, std::string(gap, ' '),
+             right);
 }
 
 }  // namespace gcsim

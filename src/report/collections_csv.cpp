@@ -12,8 +12,9 @@ void write_collections_csv(std::ostream& out, const std::vector<CollectionEntry>
          "objects_freed,blocks_freed,max_free_before,max_free_after,blocks_marked,blocks_swept\n";
   for (const CollectionEntry& c : log) {
     const CollectionRecord& r = c.record;
-    const std::int64_t threshold =
-        c.threshold_blocks == Trigger::kDisabled ? -1 : static_cast<std::int64_t>(c.threshold_blocks);
+    const std::int64_t threshold = c.threshold_blocks == Trigger::kDisabled
+                                       ? -1
+                                       : static_cast<std::int64_t>(c.threshold_blocks);
     fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{},{}\n", c.event, cause_name(r.cause),
                r.amount_blocks, threshold, std::uint64_t{r.used_blocks_before} * block_bytes,
                std::uint64_t{r.used_blocks_after} * block_bytes, r.heads_freed, r.blocks_freed,

@@ -32,9 +32,14 @@ std::string block_letters(const BlockTable& table, const Program* program) {
   std::string letters(table.size(), '.');
   for (std::uint32_t b = 0; b < table.size(); ++b) {
     switch (table.kind(b)) {
-      case BlockKind::free: break;
-      case BlockKind::tail: letters[b] = '='; break;
-      case BlockKind::mark: letters[b] = 'm'; break;
+      case BlockKind::free:
+        break;
+      case BlockKind::tail:
+        letters[b] = '=';
+        break;
+      case BlockKind::mark:
+        letters[b] = 'm';
+        break;
       case BlockKind::head: {
         const Program::Object* owner = program ? program->owner(b) : nullptr;
         letters[b] = owner ? owner->type_letter : 'h';

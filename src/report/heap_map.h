@@ -32,7 +32,7 @@ namespace gcsim {
 struct HeapMapFormat {
   RulesVersion rules = RulesVersion::v1_11;  // v1.11: %05x offsets masked to 1 MiB; v1.20: %08x
   std::uint32_t block_bytes = 32;
-  std::uint64_t pool_address = 0;            // printed by the header's %p
+  std::uint64_t pool_address = 0;  // printed by the header's %p
 };
 
 // A made-up but K210-like heap start (SRAM at 0x80000000) plus the start offset, so the pool

@@ -15,13 +15,18 @@ void HeapMapObserver::after_event(const Event& event, const EventPosition& posit
   if (snapshot_) return;
   bool hit = false;
   switch (target_.kind) {
-    case HeapMapTarget::Kind::event: hit = position.index == target_.number; break;
-    case HeapMapTarget::Kind::failure: hit = outcome.failure && ++seen_ == target_.number; break;
+    case HeapMapTarget::Kind::event:
+      hit = position.index == target_.number;
+      break;
+    case HeapMapTarget::Kind::failure:
+      hit = outcome.failure && ++seen_ == target_.number;
+      break;
     case HeapMapTarget::Kind::mark:
       hit = event.op == Op::mark && event.text == target_.label && ++seen_ == target_.number;
       break;
     case HeapMapTarget::Kind::peak:
-    case HeapMapTarget::Kind::end: break;  // resolved to an event by capture_heap_map
+    case HeapMapTarget::Kind::end:
+      break;  // resolved to an event by capture_heap_map
   }
   if (hit) snapshot_ = take_snapshot(sim, position.index);
 }
@@ -49,7 +54,8 @@ std::string missing(const HeapMapTarget& target, const HeapMapObserver& observer
       return fmt::format("--at mark:{}#{}: the trace has {} mark(s) labelled '{}'", target.label,
                          target.number, observer.seen(), target.label);
     case HeapMapTarget::Kind::peak:
-    case HeapMapTarget::Kind::end: break;
+    case HeapMapTarget::Kind::end:
+      break;
   }
   return "--at: no such point in the trace";
 }

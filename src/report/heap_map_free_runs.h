@@ -13,7 +13,7 @@ namespace gcsim {
 struct FreeRunBin {
   std::uint32_t min_blocks = 0, max_blocks = 0;  // run lengths in this bin, inclusive
   std::uint64_t runs = 0;
-  std::uint64_t blocks = 0;                      // free blocks in those runs
+  std::uint64_t blocks = 0;  // free blocks in those runs
 };
 
 // Bins from 1 block up to the bin holding the longest run; empty bins included. `letters` is

@@ -14,14 +14,17 @@ HeapSnapshot take_snapshot(const BlockTable& table, const Program* program,
   std::uint64_t born = kNoEvent;  // of the allocation the walk is in
   for (std::uint32_t b = 0; b < table.size(); ++b) {
     switch (table.kind(b)) {
-      case BlockKind::free: born = kNoEvent; break;
+      case BlockKind::free:
+        born = kNoEvent;
+        break;
       case BlockKind::head:
       case BlockKind::mark: {
         const Program::Object* owner = program ? program->owner(b) : nullptr;
         born = owner ? owner->born_event : kNoEvent;
         break;
       }
-      case BlockKind::tail: break;
+      case BlockKind::tail:
+        break;
     }
     s.born_event[b] = born;
   }

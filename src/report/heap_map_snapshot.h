@@ -17,11 +17,11 @@ namespace gcsim {
 inline constexpr std::uint64_t kNoEvent = ~std::uint64_t{0};
 
 struct HeapSnapshot {
-  std::uint64_t event = kNoEvent;        // the state right after this event; kNoEvent: before any
-  std::string letters;                   // block_letters
-  std::vector<std::uint64_t> born_event; // per block: when its object was allocated; kNoEvent if
-                                         // free or of no known object
-  HeapInfo info;                         // gc_info
+  std::uint64_t event = kNoEvent;         // the state right after this event; kNoEvent: before any
+  std::string letters;                    // block_letters
+  std::vector<std::uint64_t> born_event;  // per block: when its object was allocated; kNoEvent if
+                                          // free or of no known object
+  HeapInfo info;                          // gc_info
 };
 
 HeapSnapshot take_snapshot(const BlockTable& table, const Program* program,

@@ -1,7 +1,7 @@
 #include "report/heap_map_target.h"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 #include <optional>
 #include <stdexcept>
 
@@ -16,8 +16,8 @@ std::optional<std::uint64_t> parse_number(std::string_view text) {
 }
 
 [[noreturn]] void bad(std::string_view text, std::string_view why) {
-  throw std::invalid_argument(fmt::format(
-      "--at {}: {} (want EVENT, peak, end, fail:K or mark:LABEL[#K])", text, why));
+  throw std::invalid_argument(
+      fmt::format("--at {}: {} (want EVENT, peak, end, fail:K or mark:LABEL[#K])", text, why));
 }
 
 }  // namespace

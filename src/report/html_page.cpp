@@ -48,8 +48,6 @@ void write_html_page_start(std::ostream& out, std::string_view title) {
              xml_escape(title), kStyle);
 }
 
-void write_html_page_end(std::ostream& out) {
-  out << "</body>\n</html>\n";
-}
+void write_html_page_end(std::ostream& out) { out << "</body>\n</html>\n"; }
 
 }  // namespace gcsim

@@ -18,8 +18,8 @@ class ReportObserver final : public ReplayObserver {
     const std::uint64_t index = position.index;
     const std::uint64_t before = bytes_;
     if (outcome.placed_head) bytes_ += event.size;  // as the Recorder counts bytes_requested
-    const bool notable = outcome.collection || outcome.failure || event.op == Op::mark ||
-                         event.op == Op::observe;
+    const bool notable =
+        outcome.collection || outcome.failure || event.op == Op::mark || event.op == Op::observe;
     data_.bytes.add(index, before, bytes_, notable);
 
     const std::uint64_t used = sim.collector().table().used_blocks();
@@ -55,8 +55,8 @@ ReportData collect_report_data(const std::string& trace_path, const SettingsForH
     data.peak = empty_heap_snapshot(data.result.layout);
     return data;
   }
-  const HeapMapTarget at_peak{HeapMapTarget::Kind::event, data.result.summary.peak_mem_alloc.event,
-                              {}};
+  const HeapMapTarget at_peak{
+      HeapMapTarget::Kind::event, data.result.summary.peak_mem_alloc.event, {}};
   data.peak = capture_heap_map(trace_path, settings, at_peak, also).snapshot;
   return data;
 }

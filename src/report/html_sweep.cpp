@@ -85,20 +85,19 @@ void write_results_table(std::ostream& out, const HtmlSweepTrace& trace) {
   for (const HtmlSweepCell& c : trace.cells) {
     const ReplayResult& r = *c.result;
     const ReplaySummary& s = r.summary;
-    fmt::print(out,
-               "<tr class=\"sweep-row\" id=\"row-{0}\"><td><a href=\"#cell-{0}\">{0}</a></td>"
-               "<td>{1}</td><td class=\"text\">{2}</td><td class=\"text\">{3}</td><td>{4}</td>"
-               "<td>{5} / {6} / {7}</td><td>{8}</td><td>{9} / {10} / {11}</td><td>{12}</td>"
-               "<td>{13}</td><td>{14}</td><td>{15}</td><td>{16:.3f}</td></tr>\n",
-               c.index, mark_symbol(trace, c), xml_escape(c.threshold), xml_escape(c.heap),
-               grouped(s.collections_total), grouped(s.collections_threshold),
-               grouped(s.collections_oom), grouped(s.collections_explicit),
-               grouped(s.failures_total), grouped(s.failures_capacity),
-               grouped(s.failures_fragmentation), grouped(s.failures_disabled),
-               grouped(s.peak_mem_alloc.value),
-               grouped(s.events ? s.lowest_max_free.value : r.layout.pool_bytes),
-               percent(s.worst_fragmentation), grouped(s.blocks_marked + s.blocks_swept),
-               c.est_gc_ms);
+    fmt::print(
+        out,
+        "<tr class=\"sweep-row\" id=\"row-{0}\"><td><a href=\"#cell-{0}\">{0}</a></td>"
+        "<td>{1}</td><td class=\"text\">{2}</td><td class=\"text\">{3}</td><td>{4}</td>"
+        "<td>{5} / {6} / {7}</td><td>{8}</td><td>{9} / {10} / {11}</td><td>{12}</td>"
+        "<td>{13}</td><td>{14}</td><td>{15}</td><td>{16:.3f}</td></tr>\n",
+        c.index, mark_symbol(trace, c), xml_escape(c.threshold), xml_escape(c.heap),
+        grouped(s.collections_total), grouped(s.collections_threshold), grouped(s.collections_oom),
+        grouped(s.collections_explicit), grouped(s.failures_total), grouped(s.failures_capacity),
+        grouped(s.failures_fragmentation), grouped(s.failures_disabled),
+        grouped(s.peak_mem_alloc.value),
+        grouped(s.events ? s.lowest_max_free.value : r.layout.pool_bytes),
+        percent(s.worst_fragmentation), grouped(s.blocks_marked + s.blocks_swept), c.est_gc_ms);
   }
   out << "</table>\n";
 }

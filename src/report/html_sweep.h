@@ -29,11 +29,11 @@
 namespace gcsim {
 
 struct HtmlSweepCell {
-  std::size_t index = 0;   // in the sweep
-  std::string setting;     // "threshold=quarter heap=8192", as the grid wrote it
-  std::string threshold;   // the chart's caption: "quarter = 2,016 bytes"
-  std::string heap;        // its row's heading: "8192 = 8,192 bytes (pool 8,064)"
-  double est_gc_ms = 0;    // the sweep's cost model
+  std::size_t index = 0;  // in the sweep
+  std::string setting;    // "threshold=quarter heap=8192", as the grid wrote it
+  std::string threshold;  // the chart's caption: "quarter = 2,016 bytes"
+  std::string heap;       // its row's heading: "8192 = 8,192 bytes (pool 8,064)"
+  double est_gc_ms = 0;   // the sweep's cost model
   const ReplayResult* result = nullptr;
   const Curve* curve = nullptr;  // filled by that replay (any bucket count)
 };

@@ -114,8 +114,7 @@ void write_observation_table(std::ostream& out, const ReplayResult& result) {
                "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                grouped(o.event), xml_escape(o.label), device(o.device_mem_alloc),
                grouped(o.mem_alloc), diff(o.device_mem_alloc, o.mem_alloc),
-               device(o.device_mem_free), grouped(o.mem_free),
-               diff(o.device_mem_free, o.mem_free));
+               device(o.device_mem_free), grouped(o.mem_free), diff(o.device_mem_free, o.mem_free));
   }
   out << "</table>\n";
   cut_note(out, result.observations.size());

@@ -29,7 +29,7 @@ struct Metric {
   std::string_view key;    // "collections.total"
   std::string_view label;  // "collections"
   MetricKind kind;
-  std::string_view unit;   // "bytes", "blocks", "events", "count", "ratio", "event"
+  std::string_view unit;  // "bytes", "blocks", "events", "count", "ratio", "event"
   Worse worse;
   MetricValue (*value)(const ReplaySummary&);
 };

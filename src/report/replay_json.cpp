@@ -21,16 +21,11 @@ namespace {
 json geometry_json(const ReplayResult& r) {
   const Layout& l = r.layout;
   const GeometryParams& p = l.params;
-  return {{"preset", r.settings.preset},
-          {"rules", rules_name(p.rules)},
-          {"heap_bytes", p.heap_bytes},
-          {"word_bytes", p.word_bytes},
-          {"block_bytes", p.block_bytes},
-          {"finaliser", p.finaliser},
-          {"start_offset", p.start_offset},
-          {"atb_bytes", l.atb_bytes},
-          {"ftb_bytes", l.ftb_bytes},
-          {"pool_blocks", l.pool_blocks},
+  return {{"preset", r.settings.preset},    {"rules", rules_name(p.rules)},
+          {"heap_bytes", p.heap_bytes},     {"word_bytes", p.word_bytes},
+          {"block_bytes", p.block_bytes},   {"finaliser", p.finaliser},
+          {"start_offset", p.start_offset}, {"atb_bytes", l.atb_bytes},
+          {"ftb_bytes", l.ftb_bytes},       {"pool_blocks", l.pool_blocks},
           {"pool_bytes", l.pool_bytes}};
 }
 

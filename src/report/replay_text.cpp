@@ -26,7 +26,8 @@ void print_header(std::ostream& out, const ReplayResult& r, const std::string& p
   const GeometryParams& p = l.params;
   fmt::print(out, "gcsim replay {} ({}{} events)\n", path,
              r.header.name.empty() ? "" : r.header.name + ", ", grouped(r.summary.events));
-  fmt::print(out, "heap       {} preset, rules {}: {}-byte heap -> {} blocks x {} B = {} bytes pool\n",
+  fmt::print(out,
+             "heap       {} preset, rules {}: {}-byte heap -> {} blocks x {} B = {} bytes pool\n",
              r.settings.preset, rules_name(p.rules), grouped(p.heap_bytes), grouped(l.pool_blocks),
              p.block_bytes, grouped(l.pool_bytes));
   const std::int64_t requested = r.settings.threshold_bytes;
@@ -51,7 +52,8 @@ void print_collections(std::ostream& out, const ReplayResult& r, std::size_t max
   for (std::size_t i = 0; i < r.collections.size() && i < max_rows; ++i) {
     const CollectionEntry& c = r.collections[i];
     const CollectionRecord& rec = c.record;
-    fmt::print(out, "  {:>9}  {:<9}  {:>23}  {:>8}  {:>8}  {:>23}\n", c.event, cause_name(rec.cause),
+    fmt::print(out, "  {:>9}  {:<9}  {:>23}  {:>8}  {:>8}  {:>23}\n", c.event,
+               cause_name(rec.cause),
                grouped(rec.used_blocks_before * b) + " -> " + grouped(rec.used_blocks_after * b),
                grouped(std::uint64_t{rec.heads_freed}), grouped(std::uint64_t{rec.blocks_freed}),
                grouped(rec.largest_free_before * b) + " -> " + grouped(rec.largest_free_after * b));
@@ -71,12 +73,14 @@ void print_failures(std::ostream& out, const ReplayResult& r, std::size_t max_ro
   for (std::size_t i = 0; i < r.failures.size() && i < max_rows; ++i) {
     const FailureRecord& f = r.failures[i];
     fmt::print(out, "  {:>9}  {:>16}  {:<7}  {:>22}  {:<13}  {:>12}  {:>12}\n", f.event, f.id,
-               f.realloc ? "realloc" : "alloc", grouped(f.size_bytes) + " -> " + grouped(f.n_blocks),
+               f.realloc ? "realloc" : "alloc",
+               grouped(f.size_bytes) + " -> " + grouped(f.n_blocks),
                failure_class_name(f.failure_class), grouped(f.mem_free),
                grouped(f.largest_free_blocks * b));
   }
   if (r.failures.size() > max_rows) {
-    fmt::print(out, "  ... {} more (--json FILE lists them all)\n", grouped(r.failures.size() - max_rows));
+    fmt::print(out, "  ... {} more (--json FILE lists them all)\n",
+               grouped(r.failures.size() - max_rows));
   }
 }
 

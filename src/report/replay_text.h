@@ -10,7 +10,7 @@
 
 namespace gcsim {
 
-void print_replay_text(std::ostream& out, const ReplayResult& result,
-                       const std::string& trace_path, std::size_t max_rows = 12);
+void print_replay_text(std::ostream& out, const ReplayResult& result, const std::string& trace_path,
+                       std::size_t max_rows = 12);
 
 }  // namespace gcsim

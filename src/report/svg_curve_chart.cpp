@@ -1,8 +1,8 @@
 #include "report/svg_curve_chart.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <iterator>
 #include <map>
 #include <utility>
@@ -31,7 +31,9 @@ Plot plot_area(const CurveChartStyle& style) {
 class Scales {
  public:
   Scales(const CurveChartData& data, ChartX x, Plot plot)
-      : data_(data), x_(x), plot_(plot),
+      : data_(data),
+        x_(x),
+        plot_(plot),
         pool_bytes_(std::max<double>(1, static_cast<double>(data.result->layout.pool_bytes))) {
     const double span = x == ChartX::events ? static_cast<double>(data.result->summary.events)
                                             : static_cast<double>(data.bytes->total());
@@ -117,8 +119,8 @@ void axes(Out out, const CurveChartData& data, const CurveChartStyle& style, con
     const auto whole = static_cast<std::uint64_t>(v);
     const std::string label = style.x == ChartX::events ? grouped(whole) : human_bytes(whole);
     const std::string_view anchor = i == 0 ? "start" : i == 4 ? "end" : "middle";
-    fmt::format_to(out, "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\">{}</text>\n",
-                   s.px(v), p.bottom() + 30, anchor, xml_escape(label));
+    fmt::format_to(out, "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\">{}</text>\n", s.px(v),
+                   p.bottom() + 30, anchor, xml_escape(label));
   }
   const std::string_view x_title =
       style.x == ChartX::events
@@ -171,8 +173,8 @@ void legend(Out out, const CurveChartData& data, const CurveChartStyle& style) {
 
 // One pixel column of a small multiple: the ticks (or markers) of one kind that fall in it.
 struct ColumnBin {
-  double x = 0;             // where the first of them is drawn
-  std::size_t first = 0;    // index of the first in its list
+  double x = 0;           // where the first of them is drawn
+  std::size_t first = 0;  // index of the first in its list
   std::uint64_t count = 0;
   std::uint64_t last_event = 0;
 };
@@ -213,8 +215,8 @@ void collection_tick(Out out, const CollectionEntry& c, double x, const Plot& p,
                  "<line class=\"collection-tick cause-{}\"{} x1=\"{:.1f}\" y1=\"{:.1f}\" "
                  "x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"1.5\">"
                  "<title>{}</title></line>\n",
-                 cause_name(c.record.cause), count_attribute, x, p.bottom() + 3, x,
-                 p.bottom() + 14, palette::cause(c.record.cause), title);
+                 cause_name(c.record.cause), count_attribute, x, p.bottom() + 3, x, p.bottom() + 14,
+                 palette::cause(c.record.cause), title);
 }
 
 void collection_ticks(Out out, const CurveChartData& data, const CurveChartStyle& style,
@@ -233,10 +235,10 @@ void collection_ticks(Out out, const CurveChartData& data, const CurveChartStyle
   for (const ColumnBin& bin : bins) {
     const CollectionEntry& c = collections[bin.first];
     const std::string title =
-        bin.count == 1 ? collection_title(c, block_bytes)
-                       : fmt::format("{} {} collections at events {} to {}", grouped(bin.count),
-                                     cause_name(c.record.cause), grouped(c.event),
-                                     grouped(bin.last_event));
+        bin.count == 1
+            ? collection_title(c, block_bytes)
+            : fmt::format("{} {} collections at events {} to {}", grouped(bin.count),
+                          cause_name(c.record.cause), grouped(c.event), grouped(bin.last_event));
     collection_tick(out, c, bin.x, p, fmt::format(" data-count=\"{}\"", bin.count), title);
   }
 }
@@ -285,9 +287,8 @@ void peak_marker(Out out, const CurveChartData& data, const CurveChartStyle& sty
                  const Scales& s) {
   const ReplaySummary& m = data.result->summary;
   if (m.events == 0) return;
-  const double x = style.x == ChartX::events
-                       ? s.event_x(m.peak_mem_alloc.event)
-                       : s.px(static_cast<double>(data.peak_bytes_allocated));
+  const double x = style.x == ChartX::events ? s.event_x(m.peak_mem_alloc.event)
+                                             : s.px(static_cast<double>(data.peak_bytes_allocated));
   const double y = s.py(static_cast<double>(m.peak_mem_alloc.value));
   fmt::format_to(out,
                  "<circle class=\"peak-marker\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" "
@@ -328,8 +329,8 @@ void mark_annotations(Out out, const CurveChartData& data, const Scales& s, cons
 void observations(Out out, const CurveChartData& data, const Scales& s) {
   for (const ObserveEntry& o : data.result->observations) {
     const double x = s.event_x(o.event);
-    const std::string where = fmt::format("event {}{}", grouped(o.event),
-                                          o.label.empty() ? "" : " (" + o.label + ")");
+    const std::string where =
+        fmt::format("event {}{}", grouped(o.event), o.label.empty() ? "" : " (" + o.label + ")");
     if (o.device_mem_alloc) {
       fmt::format_to(out,
                      "<circle class=\"observe-point observe-mem-alloc\" cx=\"{:.1f}\" "
@@ -340,14 +341,13 @@ void observations(Out out, const CurveChartData& data, const Scales& s) {
                      xml_escape(where));
     }
     if (o.device_mem_free) {
-      fmt::format_to(out,
-                     "<rect class=\"observe-point observe-mem-free\" x=\"{:.1f}\" y=\"{:.1f}\" "
-                     "width=\"5\" height=\"5\" fill=\"#ffffff\" stroke=\"{}\"><title>device "
-                     "mem_free {} (simulated {}) at {}</title></rect>\n",
-                     x - 2.5,
-                     s.py(static_cast<double>(std::max<std::int64_t>(0, *o.device_mem_free))) - 2.5,
-                     palette::kObserve, grouped(*o.device_mem_free), grouped(o.mem_free),
-                     xml_escape(where));
+      fmt::format_to(
+          out,
+          "<rect class=\"observe-point observe-mem-free\" x=\"{:.1f}\" y=\"{:.1f}\" "
+          "width=\"5\" height=\"5\" fill=\"#ffffff\" stroke=\"{}\"><title>device "
+          "mem_free {} (simulated {}) at {}</title></rect>\n",
+          x - 2.5, s.py(static_cast<double>(std::max<std::int64_t>(0, *o.device_mem_free))) - 2.5,
+          palette::kObserve, grouped(*o.device_mem_free), grouped(o.mem_free), xml_escape(where));
     }
   }
 }
@@ -367,15 +367,16 @@ void write_curve_chart(std::ostream& out, const CurveChartData& data,
                  xml_escape(style.id), style.width, style.height, style.width, style.height);
   axes(o, data, style, s, p);
   const auto& buckets = data.curve->buckets();
-  series(o, buckets, s, [](const CurveBucket& b) { return b.min_mem_free; },
-         [](const CurveBucket& b) { return b.max_mem_free; }, false, palette::kMemFree,
-         "mem-free");
-  series(o, buckets, s, [](const CurveBucket& b) { return b.min_max_free; },
-         [](const CurveBucket& b) { return b.max_max_free; }, false, palette::kLargestFree,
-         "largest-free");
-  series(o, buckets, s, [](const CurveBucket& b) { return b.min_mem_alloc; },
-         [](const CurveBucket& b) { return b.max_mem_alloc; }, true, palette::kMemAlloc,
-         "mem-alloc");
+  series(
+      o, buckets, s, [](const CurveBucket& b) { return b.min_mem_free; },
+      [](const CurveBucket& b) { return b.max_mem_free; }, false, palette::kMemFree, "mem-free");
+  series(
+      o, buckets, s, [](const CurveBucket& b) { return b.min_max_free; },
+      [](const CurveBucket& b) { return b.max_max_free; }, false, palette::kLargestFree,
+      "largest-free");
+  series(
+      o, buckets, s, [](const CurveBucket& b) { return b.min_mem_alloc; },
+      [](const CurveBucket& b) { return b.max_mem_alloc; }, true, palette::kMemAlloc, "mem-alloc");
   if (style.full) {
     legend(o, data, style);
     mark_annotations(o, data, s, p);

@@ -1,7 +1,7 @@
 #include "report/svg_heap_tiles.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <iterator>
 #include <string>
 
@@ -96,8 +96,9 @@ void write_heap_tiles_legend(std::ostream& out) {
   swatch(palette::kFreeBlock, "free");
   for (const palette::AgeColours& age : palette::kAges) swatch(age.tail, age.label);
   swatch(palette::kUnknownTail, "unknown object");
-  html += "(age: the share of the run since the object was allocated; an allocation's head block "
-          "is a shade darker)</div>\n";
+  html +=
+      "(age: the share of the run since the object was allocated; an allocation's head block "
+      "is a shade darker)</div>\n";
   out << html;
 }
 

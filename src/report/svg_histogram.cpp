@@ -1,7 +1,7 @@
 #include "report/svg_histogram.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <iterator>
 #include <string>
 
@@ -48,8 +48,8 @@ void write_free_run_histogram(std::ostream& out, const std::vector<FreeRunBin>& 
                    "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n"
                    "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
                    x + 4, y, kBarWidth - 8, h, palette::kLargestFree, grouped(bin.runs),
-                   xml_escape(bin_label(bin)), grouped(bin.blocks * block_bytes),
-                   x + kBarWidth / 2, y - 14, grouped(bin.runs), x + kBarWidth / 2, y - 3,
+                   xml_escape(bin_label(bin)), grouped(bin.blocks * block_bytes), x + kBarWidth / 2,
+                   y - 14, grouped(bin.runs), x + kBarWidth / 2, y - 3,
                    xml_escape(human_bytes(bin.blocks * block_bytes)));
     fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
                    x + kBarWidth / 2, kTop + kPlotHeight + 14, xml_escape(bin_label(bin)));

@@ -20,9 +20,12 @@ inline constexpr std::string_view kUnknownTail = "#9e9e9e", kUnknownHead = "#616
 
 inline std::string_view cause(CollectionCause c) {
   switch (c) {
-    case CollectionCause::threshold: return "#17becf";
-    case CollectionCause::oom: return "#ff7f0e";
-    case CollectionCause::explicit_: return "#7f7f7f";
+    case CollectionCause::threshold:
+      return "#17becf";
+    case CollectionCause::oom:
+      return "#ff7f0e";
+    case CollectionCause::explicit_:
+      return "#7f7f7f";
   }
   return "#7f7f7f";
 }
@@ -34,10 +37,8 @@ struct AgeColours {
   std::string_view label;
 };
 inline constexpr AgeColours kAges[] = {
-    {"#fde725", "#c9b61c", "newest 1%"},
-    {"#7ad151", "#5ea43e", "1–5%"},
-    {"#22a884", "#1a8066", "5–20%"},
-    {"#2a788e", "#1f5a6b", "20–50%"},
+    {"#fde725", "#c9b61c", "newest 1%"},  {"#7ad151", "#5ea43e", "1–5%"},
+    {"#22a884", "#1a8066", "5–20%"},      {"#2a788e", "#1f5a6b", "20–50%"},
     {"#414487", "#2f3163", "oldest 50%"},
 };
 

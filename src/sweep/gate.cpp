@@ -8,9 +8,12 @@ namespace gcsim::sweep {
 
 std::string_view status_name(CheckStatus status) {
   switch (status) {
-    case CheckStatus::passed: return "pass";
-    case CheckStatus::failed: return "fail";
-    case CheckStatus::skipped: break;
+    case CheckStatus::passed:
+      return "pass";
+    case CheckStatus::failed:
+      return "fail";
+    case CheckStatus::skipped:
+      break;
   }
   return "skip";
 }

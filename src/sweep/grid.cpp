@@ -100,10 +100,14 @@ void add_unique(std::vector<GridValue>& list, const GridValue& v) {
 
 std::string GridValue::label() const {
   switch (kind) {
-    case GridKind::off: return "off";
-    case GridKind::quarter: return "quarter";
-    case GridKind::port: return "port";
-    case GridKind::bytes: break;
+    case GridKind::off:
+      return "off";
+    case GridKind::quarter:
+      return "quarter";
+    case GridKind::port:
+      return "port";
+    case GridKind::bytes:
+      break;
   }
   return std::to_string(n_bytes);
 }
@@ -151,11 +155,15 @@ std::vector<GridValue> parse_grid_list(std::string_view text, GridAxis axis) {
 std::int64_t resolve_threshold(const GridValue& value, const Layout& layout,
                                std::int64_t port_threshold_bytes) {
   switch (value.kind) {
-    case GridKind::off: return -1;
+    case GridKind::off:
+      return -1;
     // gc.mem_free() // 4 + gc.mem_alloc() on an empty heap: mem_free is the pool, mem_alloc 0.
-    case GridKind::quarter: return static_cast<std::int64_t>(layout.pool_bytes / 4);
-    case GridKind::port: return port_threshold_bytes;
-    case GridKind::bytes: break;
+    case GridKind::quarter:
+      return static_cast<std::int64_t>(layout.pool_bytes / 4);
+    case GridKind::port:
+      return port_threshold_bytes;
+    case GridKind::bytes:
+      break;
   }
   return static_cast<std::int64_t>(value.n_bytes);
 }

@@ -53,7 +53,8 @@ std::string reason(const SweepSpec& spec, DecidedBy by, const Ranked& a, const R
     case DecidedBy::heap:
       return fmt::format("{}; GC work and lowest free run tied; smaller heap: {} vs {} bytes",
                          failures, grouped(a.heap_bytes), grouped(b.heap_bytes));
-    case DecidedBy::grid_order: break;
+    case DecidedBy::grid_order:
+      break;
   }
   return failures + "; tied with the runner-up on every rule; first in the grid";
 }

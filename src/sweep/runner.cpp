@@ -43,8 +43,7 @@ CellResult make_cell(std::size_t index, const CellCoord& coord, const ReplayResu
 }
 
 SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& traces,
-                      std::optional<Shard> shard, unsigned jobs,
-                      std::vector<CellReplay>* replays) {
+                      std::optional<Shard> shard, unsigned jobs, std::vector<CellReplay>* replays) {
   check_heap_sizes(spec);
   SweepResult result{spec, shard, {}, {}};
   const GridShape shape = spec.shape();

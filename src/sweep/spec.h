@@ -23,7 +23,7 @@ struct SweepTrace {
   std::string preset;
   GeometryParams geometry;  // the preset's with the overrides; heap_bytes: the preset's default
   std::int64_t port_threshold_bytes = -1;  // the preset's default gc.threshold()
-  ReplayLimits limits;  // every cell's; not part of the result
+  ReplayLimits limits;                     // every cell's; not part of the result
 };
 
 struct SweepSpec {

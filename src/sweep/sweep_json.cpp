@@ -124,12 +124,18 @@ json gate_json(const SweepReport& report) {
 
 std::string_view decided_by_name(DecidedBy by) {
   switch (by) {
-    case DecidedBy::only_setting: return "only_setting";
-    case DecidedBy::failures: return "failures";
-    case DecidedBy::gc_work: return "gc_work";
-    case DecidedBy::lowest_max_free: return "lowest_max_free";
-    case DecidedBy::heap: return "heap";
-    case DecidedBy::grid_order: break;
+    case DecidedBy::only_setting:
+      return "only_setting";
+    case DecidedBy::failures:
+      return "failures";
+    case DecidedBy::gc_work:
+      return "gc_work";
+    case DecidedBy::lowest_max_free:
+      return "lowest_max_free";
+    case DecidedBy::heap:
+      return "heap";
+    case DecidedBy::grid_order:
+      break;
   }
   return "grid_order";
 }

@@ -107,8 +107,8 @@ void recognise_face(Script& s, List& record_ftrs) {
 void generate_face_recognition(Script& s, std::uint32_t frames) {
   TraceBuilder& b = s.b;
   Variables& v = s.vars;
-  s.run_main_module({.module_lines = 62, .functions = 1, .new_names = 30, .floats = 12,
-                     .globals = 40});
+  s.run_main_module(
+      {.module_lines = 62, .functions = 1, .new_names = 30, .floats = 12, .globals = 40});
   v.bind("task_fd", kpu_load(b));
   v.bind("task_ld", kpu_load(b));
   v.bind("task_fe", kpu_load(b));

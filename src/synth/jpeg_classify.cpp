@@ -37,8 +37,8 @@
 namespace gcsim::synth {
 namespace {
 
-constexpr std::uint64_t kNameLen = 12;        // 'IMG_0001.jpg'
-constexpr std::uint64_t kFolderLen = 11;      // '/sd/images/'
+constexpr std::uint64_t kNameLen = 12;    // 'IMG_0001.jpg'
+constexpr std::uint64_t kFolderLen = 11;  // '/sd/images/'
 
 // classify(path): returns the label's index; `p` is left bound to max(plist).
 std::uint64_t classify(Script& s, std::uint64_t jpeg_bytes) {
@@ -66,8 +66,8 @@ std::uint64_t classify(Script& s, std::uint64_t jpeg_bytes) {
 void generate_jpeg_classify(Script& s, std::uint32_t frames) {
   TraceBuilder& b = s.b;
   Variables& v = s.vars;
-  s.run_main_module({.module_lines = 24, .functions = 1, .new_names = 14, .long_strings = 3,
-                     .globals = 12});
+  s.run_main_module(
+      {.module_lines = 24, .functions = 1, .new_names = 14, .long_strings = 3, .globals = 12});
   List labels = new_list(b, kVocLabelLengths.size());
   for (std::size_t i = 0; i < kVocLabelLengths.size(); ++i) list_append(b, labels, {});
   v.bind("labels", seal(b, labels));

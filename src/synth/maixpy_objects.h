@@ -13,14 +13,14 @@
 
 namespace gcsim::synth {
 
-inline constexpr std::uint64_t kImageObjectBytes = 40;       // py_image_obj_t
-inline constexpr std::uint64_t kQvgaRgb565Bytes = 153'600;   // 320×240×2
-inline constexpr std::uint64_t kAi224Bytes = 172'032;        // pix_to_ai() of a 224×224 image
-inline constexpr std::uint64_t kAi128Bytes = 49'152;         // pix_to_ai() of a 128×128 image
-inline constexpr std::uint64_t kYoloDetectionBytes = 72;     // one kpu.run_yolo2 result
-inline constexpr std::uint64_t kKpuTaskBytes = 64;           // estimate: kpu.load()'s object
-inline constexpr std::uint64_t kFmapBytes = 32;              // estimate: kpu.forward()'s object
-inline constexpr std::uint64_t kClockBytes = 24;             // time.clock(): base + 3 × uint32
+inline constexpr std::uint64_t kImageObjectBytes = 40;      // py_image_obj_t
+inline constexpr std::uint64_t kQvgaRgb565Bytes = 153'600;  // 320×240×2
+inline constexpr std::uint64_t kAi224Bytes = 172'032;       // pix_to_ai() of a 224×224 image
+inline constexpr std::uint64_t kAi128Bytes = 49'152;        // pix_to_ai() of a 128×128 image
+inline constexpr std::uint64_t kYoloDetectionBytes = 72;    // one kpu.run_yolo2 result
+inline constexpr std::uint64_t kKpuTaskBytes = 64;          // estimate: kpu.load()'s object
+inline constexpr std::uint64_t kFmapBytes = 32;             // estimate: kpu.forward()'s object
+inline constexpr std::uint64_t kClockBytes = 24;            // time.clock(): base + 3 × uint32
 
 // RGB565 bytes of a w×h image.
 constexpr std::uint64_t rgb565_bytes(std::uint64_t w, std::uint64_t h) { return w * h * 2; }

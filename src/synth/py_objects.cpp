@@ -8,8 +8,8 @@ namespace {
 
 // py/map.c hash_allocation_sizes (v1.11).
 constexpr std::array<std::uint64_t, 26> kHashAllocationSizes = {
-    0,   2,   4,   6,   8,   10,  12,  17,  23,   29,   37,   47,   59,
-    73,  97,  127, 167, 223, 293, 389, 521, 691, 919, 1223, 1627, 2161};
+    0,  2,  4,   6,   8,   10,  12,  17,  23,  29,  37,   47,   59,
+    73, 97, 127, 167, 223, 293, 389, 521, 691, 919, 1223, 1627, 2161};
 
 std::uint64_t round_alloc(std::uint64_t n_bytes) { return (n_bytes & ~std::uint64_t{7}) + 8; }
 
@@ -70,7 +70,6 @@ ObjectId seal(TraceBuilder& b, List& list) {
   list.items = {};
   return list.header;
 }
-
 
 Dict new_dict(TraceBuilder& b, std::uint64_t n_slots) {
   Dict dict;

@@ -16,7 +16,9 @@ std::vector<Event> random_churn(const ChurnParams& p) {
     if (grow) {
       // Sizes as MicroPython objects ask: mostly 1–3 blocks, some hundreds of bytes, rare 4 KiB+.
       const std::uint64_t r = rng() % 100;
-      const std::uint64_t size = r < 70 ? 8 + rng() % 88 : r < 97 ? 96 + rng() % 900 : 4096 + rng() % 12288;
+      const std::uint64_t size = r < 70   ? 8 + rng() % 88
+                                 : r < 97 ? 96 + rng() % 900
+                                          : 4096 + rng() % 12288;
       Event e;
       e.op = Op::alloc;
       e.id = next_id++;

@@ -5,8 +5,8 @@
 namespace gcsim::synth {
 namespace {
 
-constexpr std::uint64_t kQstrChunkBytes = 128;   // MICROPY_ALLOC_QSTR_CHUNK_INIT
-constexpr std::uint64_t kQstrOverheadBytes = 4;  // hash (2), length (1), '\0'
+constexpr std::uint64_t kQstrChunkBytes = 128;      // MICROPY_ALLOC_QSTR_CHUNK_INIT
+constexpr std::uint64_t kQstrOverheadBytes = 4;     // hash (2), length (1), '\0'
 constexpr std::uint64_t kQstrPoolHeaderBytes = 32;  // prev, total_prev_len, alloc, len
 
 }  // namespace
@@ -14,7 +14,7 @@ constexpr std::uint64_t kQstrPoolHeaderBytes = 32;  // prev, total_prev_len, all
 Runtime::Runtime(TraceBuilder& b) : b_(b) {
   loaded_modules_ = vm_dict(b_, 3);
   main_globals_ = vm_dict(b_, 1);
-  dict_add(b_, main_globals_);  // __name__
+  dict_add(b_, main_globals_);           // __name__
   b_.alloc(kWordBytes * kListMinAlloc);  // sys.path items
   b_.alloc(kWordBytes * kListMinAlloc);  // sys.argv items
 }

@@ -41,7 +41,7 @@ ObjectId json_loads(Script& s) {
   Dict dict = new_dict(b);
   const std::uint64_t keys = s.rng.between(3, 6);
   for (std::uint64_t k = 0; k < keys; ++k) {
-    token.len = 0;  // vstr_reset: the buffer keeps its size
+    token.len = 0;                                  // vstr_reset: the buffer keeps its size
     vstr_add_bytes(b, token, s.rng.between(1, 6));  // the key: a qstr
     ObjectId value;
     const std::uint64_t roll = s.rng.between(1, 100);
@@ -114,14 +114,14 @@ void generate_uart_json(Script& s, std::uint32_t frames) {
       v.bind("ack", new_bytearray(b, 8));
     }
     Dict data = new_dict(b, 5);
-    dict_add(b, data);                  // seq: a small int
-    dict_add(b, data);                  // t
-    dict_add(b, data, new_float(b));    // temp
+    dict_add(b, data);                // seq: a small int
+    dict_add(b, data);                // t
+    dict_add(b, data, new_float(b));  // temp
     const ObjectId ax = new_float(b), ay = new_float(b), az = new_float(b);
     List acc = new_list(b, 3);
     for (ObjectId a : {ax, ay, az}) list_append(b, acc, a);
     dict_add(b, data, seal(b, acc));
-    dict_add(b, data);                  // "ok"
+    dict_add(b, data);  // "ok"
     v.bind("data", seal(b, data));
     const std::uint64_t text_len = json_dumps(s);
     b.drop(concat(b, text_len + 1));  // s + "\n", written

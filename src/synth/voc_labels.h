@@ -8,7 +8,7 @@
 
 namespace gcsim::synth {
 
-inline constexpr std::array<std::uint64_t, 20> kVocLabelLengths = {
-    9, 7, 4, 4, 6, 3, 3, 3, 5, 3, 11, 3, 5, 9, 6, 11, 5, 4, 5, 9};
+inline constexpr std::array<std::uint64_t, 20> kVocLabelLengths = {9,  7, 4, 4, 6, 3,  3, 3, 5, 3,
+                                                                   11, 3, 5, 9, 6, 11, 5, 4, 5, 9};
 
 }  // namespace gcsim::synth

@@ -1,7 +1,7 @@
 #include "synth/workload.h"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 #include "synth/workloads.h"
 

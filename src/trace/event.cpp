@@ -6,8 +6,8 @@ namespace gcsim {
 namespace {
 
 constexpr std::array<std::string_view, 13> kOpNames = {
-    "alloc", "realloc", "free",      "drop", "hold",   "ref",     "unref",
-    "collect", "enable", "disable", "threshold", "mark", "observe"};
+    "alloc",   "realloc", "free",    "drop",      "hold", "ref",    "unref",
+    "collect", "enable",  "disable", "threshold", "mark", "observe"};
 
 }  // namespace
 

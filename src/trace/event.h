@@ -33,12 +33,12 @@ inline constexpr std::uint64_t kMaxTraceSize = std::uint64_t{1} << 40;
 
 struct Event {
   Op op = Op::mark;
-  std::uint64_t id = 0;        // alloc, realloc, free, drop, hold; `from` of ref/unref
-  std::uint64_t to = 0;        // ref, unref
-  std::uint64_t size = 0;      // alloc, realloc: n_bytes
-  bool fin = false;            // alloc: allocated with the finaliser flag
-  std::int64_t amount = 0;     // threshold: bytes, negative disables
-  std::string text;            // alloc: optional `type`; mark: `label`
+  std::uint64_t id = 0;                   // alloc, realloc, free, drop, hold; `from` of ref/unref
+  std::uint64_t to = 0;                   // ref, unref
+  std::uint64_t size = 0;                 // alloc, realloc: n_bytes
+  bool fin = false;                       // alloc: allocated with the finaliser flag
+  std::int64_t amount = 0;                // threshold: bytes, negative disables
+  std::string text;                       // alloc: optional `type`; mark: `label`
   std::optional<std::int64_t> mem_alloc;  // observe: the device's gc.mem_alloc()
   std::optional<std::int64_t> mem_free;   // observe: the device's gc.mem_free()
 

@@ -17,7 +17,8 @@ void EventArray::push_back(const Event& e) {
     case Op::observe:
       p.a = static_cast<std::uint64_t>(e.mem_alloc.value_or(0));
       p.b = static_cast<std::uint64_t>(e.mem_free.value_or(0));
-      p.flags = static_cast<std::uint8_t>((e.mem_alloc ? kHasMemAlloc : 0) | (e.mem_free ? kHasMemFree : 0));
+      p.flags = static_cast<std::uint8_t>((e.mem_alloc ? kHasMemAlloc : 0) |
+                                          (e.mem_free ? kHasMemFree : 0));
       break;
     default:
       p.a = e.id;

@@ -9,7 +9,17 @@ namespace {
 
 // The keys any op takes, as bits of a mask.
 enum Key : unsigned {
-  kOp, kId, kSize, kFin, kType, kFrom, kTo, kAmount, kLabel, kMemAlloc, kMemFree
+  kOp,
+  kId,
+  kSize,
+  kFin,
+  kType,
+  kFrom,
+  kTo,
+  kAmount,
+  kLabel,
+  kMemAlloc,
+  kMemFree
 };
 constexpr unsigned kKeyCount = kMemFree + 1;
 
@@ -73,10 +83,10 @@ OpKeys keys_of(Op op) {
 // One member's value, in the few forms the fast path takes.
 struct Value {
   enum class Kind : std::uint8_t { integer, boolean, string } kind = Kind::integer;
-  bool negative = false;           // integer: sign ("-0" is 0, as nlohmann reads it)
-  std::uint64_t magnitude = 0;     // integer
-  bool flag = false;               // boolean
-  std::string_view text;           // string, without its quotes
+  bool negative = false;        // integer: sign ("-0" is 0, as nlohmann reads it)
+  std::uint64_t magnitude = 0;  // integer
+  bool flag = false;            // boolean
+  std::string_view text;        // string, without its quotes
 };
 
 class Scanner {

@@ -11,11 +11,11 @@
 namespace gcsim {
 
 struct TraceErrorInfo {
-  std::string file{};                       // as the user named it
-  std::optional<std::uint64_t> event{};     // index of the event, counting from 0
-  std::optional<std::uint64_t> line{};      // 1-based line (.jsonl, or where JSON parsing stopped)
-  std::string rule{};                       // short stable name, e.g. "unknown-op"
-  std::string detail{};                     // what was found, for a person
+  std::string file{};                    // as the user named it
+  std::optional<std::uint64_t> event{};  // index of the event, counting from 0
+  std::optional<std::uint64_t> line{};   // 1-based line (.jsonl, or where JSON parsing stopped)
+  std::string rule{};                    // short stable name, e.g. "unknown-op"
+  std::string detail{};                  // what was found, for a person
 };
 
 class TraceError : public std::runtime_error {

@@ -1,10 +1,10 @@
 #include "fuzz_replay.h"
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "replay/driver.h"
 #include "report/replay_json.h"
@@ -34,7 +34,8 @@ void replay_once(const std::uint8_t* data, std::size_t size, const std::string& 
   if (size == 0) return;
   // The first byte picks the file form, so one corpus covers all readers.
   static const char* const kEndings[] = {".jsonl", ".json", ".jsonl.gz", ".json.gz"};
-  const std::string path = scratch_dir + "/fuzz-" + std::to_string(::getpid()) + kEndings[data[0] % 4];
+  const std::string path =
+      scratch_dir + "/fuzz-" + std::to_string(::getpid()) + kEndings[data[0] % 4];
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));

@@ -155,8 +155,8 @@ TEST_P(HeapMapRealDump, ImportedLogGivesTheRealDump) {
   const std::uint64_t k = heapmap_mark_number(log, d.label);
   ASSERT_EQ(k, 2u) << "an OBSERVE mark, then the HEAPMAP mark";
   HeapMapObserver observer({HeapMapTarget::Kind::mark, k, d.label});
-  const ReplayResult result =
-      replay_events(EventArray(log.events), log.header, settings, d.run + ".log.gz", nullptr, &observer);
+  const ReplayResult result = replay_events(EventArray(log.events), log.header, settings,
+                                            d.run + ".log.gz", nullptr, &observer);
   ASSERT_TRUE(observer.snapshot());
   const HeapSnapshot& s = *observer.snapshot();
   EXPECT_EQ(log.heap.pool_address, pool_address_of(dump));

@@ -124,7 +124,8 @@ class RealHeap {
           if (const auto it = refs.find(e.to); it != refs.end()) refs.erase(it);
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -249,9 +250,10 @@ TEST_P(HeapMapPlacements, MapsEqualTheRealHeap) {
 }
 
 std::string run_name(const ::testing::TestParamInfo<oracle::OracleRun>& info) {
-  std::string name = info.param.trace + "_" + std::to_string(info.param.heap_bytes) + "_" +
-                     info.param.version;
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
+  std::string name =
+      info.param.trace + "_" + std::to_string(info.param.heap_bytes) + "_" + info.param.version;
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
   return name;
 }
 

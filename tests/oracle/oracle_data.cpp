@@ -97,8 +97,9 @@ class Row {
       std::span<const std::string_view> columns)
       : path_(path), line_no_(line_no), columns_(columns), fields_(split_fields(line)) {
     if (fields_.size() != columns_.size()) {
-      fail_at(path_, line_no_, fmt::format("expected {} fields, got {}: '{}'", columns_.size(),
-                                           fields_.size(), excerpt(line)));
+      fail_at(path_, line_no_,
+              fmt::format("expected {} fields, got {}: '{}'", columns_.size(), fields_.size(),
+                          excerpt(line)));
     }
   }
 
@@ -142,8 +143,7 @@ std::vector<Value> load_csv(const std::string& path,
     fail_at(path, 1, fmt::format("empty file, expected header '{}'", header));
   }
   if (lines.front() != header) {
-    fail_at(path, 1,
-            fmt::format("expected header '{}', got '{}'", header, excerpt(lines.front())));
+    fail_at(path, 1, fmt::format("expected header '{}', got '{}'", header, excerpt(lines.front())));
   }
   std::vector<Value> values;
   values.reserve(lines.size() - 1);
@@ -161,8 +161,7 @@ const nlohmann::json& member(const nlohmann::json& object, const char* key,
   return object[key];
 }
 
-std::string string_member(const nlohmann::json& object, const char* key,
-                          const std::string& where) {
+std::string string_member(const nlohmann::json& object, const char* key, const std::string& where) {
   const nlohmann::json& value = member(object, key, where);
   if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
     throw std::runtime_error(fmt::format("{}: '{}' is not a non-empty string", where, key));
@@ -220,15 +219,13 @@ std::vector<StateRow> load_states(const std::string& path) {
 }
 
 std::vector<NotableEvent> load_notable(const std::string& path) {
-  static constexpr std::array<std::string_view, 7> kColumns{"event", "what", "id", "size",
-                                                            "detail", "a", "b"};
-  static constexpr std::array<std::string_view, 5> kWhats{"collect", "alloc_fail",
-                                                          "realloc_fail", "realloc",
-                                                          "alloc_zero"};
+  static constexpr std::array<std::string_view, 7> kColumns{"event",  "what", "id", "size",
+                                                            "detail", "a",    "b"};
+  static constexpr std::array<std::string_view, 5> kWhats{"collect", "alloc_fail", "realloc_fail",
+                                                          "realloc", "alloc_zero"};
   return load_csv<NotableEvent>(path, kColumns, [](const Row& row) {
-    NotableEvent notable{row.integer<std::uint64_t>(0), row.text(1),
-                         row.integer<std::int64_t>(2),  row.integer<std::int64_t>(3),
-                         row.text(4),                   row.integer<std::int64_t>(5),
+    NotableEvent notable{row.integer<std::uint64_t>(0), row.text(1), row.integer<std::int64_t>(2),
+                         row.integer<std::int64_t>(3),  row.text(4), row.integer<std::int64_t>(5),
                          row.integer<std::int64_t>(6)};
     if (std::find(kWhats.begin(), kWhats.end(), notable.what) == kWhats.end()) {
       row.fail(fmt::format("column what: unknown kind '{}'", excerpt(notable.what)));

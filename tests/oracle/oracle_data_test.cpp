@@ -24,7 +24,7 @@ constexpr std::int64_t kMaxTraceId = (std::int64_t{1} << 53) - 1;
 
 // By value: callers pass load_index()'s temporary.
 OracleRun find_run(const std::vector<OracleRun>& runs, const std::string& trace,
-                          std::uint64_t heap_bytes, const std::string& version) {
+                   std::uint64_t heap_bytes, const std::string& version) {
   for (const OracleRun& run : runs) {
     if (run.trace == trace && run.heap_bytes == heap_bytes && run.version == version) {
       return run;
@@ -257,8 +257,7 @@ TEST(MpyLogs, LineCountsMatchCountsJson) {
 
 TEST(ReadGzLines, PlainAndGzipGiveTheSameLines) {
   const std::string text = "first\n\nthird,with,commas\nlast without newline";
-  const std::vector<std::string> expected{"first", "", "third,with,commas",
-                                          "last without newline"};
+  const std::vector<std::string> expected{"first", "", "third,with,commas", "last without newline"};
   EXPECT_EQ(read_gz_lines(write_plain(".txt", text)), expected);
   EXPECT_EQ(read_gz_lines(write_gz(".txt.gz", text)), expected);
   EXPECT_EQ(read_gz_lines(write_plain(".nl.txt", "a\nb\n")), (std::vector<std::string>{"a", "b"}));
@@ -285,8 +284,8 @@ TEST(ReadGzLines, MissingAndTruncatedFilesThrow) {
   const std::string whole = write_gz(".whole.gz", text);
   const std::uintmax_t n_bytes = std::filesystem::file_size(whole);
   std::string truncated_bytes(n_bytes / 2, '\0');
-  std::ifstream(whole, std::ios::binary).read(truncated_bytes.data(),
-                                               static_cast<std::streamsize>(n_bytes / 2));
+  std::ifstream(whole, std::ios::binary)
+      .read(truncated_bytes.data(), static_cast<std::streamsize>(n_bytes / 2));
   const std::string truncated = write_plain(".truncated.gz", truncated_bytes);
   EXPECT_NE(error_of([&] { read_gz_lines(truncated); }).find(truncated + ":"), std::string::npos);
 }
@@ -297,8 +296,9 @@ TEST(LoadStates, MalformedRowsNameFileAndLine) {
   EXPECT_EQ(load_states(write_gz(".good.csv.gz", good)).size(), 2U);
 
   const std::string bad_number = write_gz(".num.csv.gz", good + "2,32,6x,68,0\n");
-  EXPECT_NE(error_of([&] { load_states(bad_number); })
-                .find(bad_number + ":4: column mem_free: '6x' is not an integer"),
+  EXPECT_NE(error_of([&] {
+              load_states(bad_number);
+            }).find(bad_number + ":4: column mem_free: '6x' is not an integer"),
             std::string::npos);
 
   const std::string short_row = write_plain(".short.csv", header + "0,0,100,100\n");
@@ -310,8 +310,7 @@ TEST(LoadStates, MalformedRowsNameFileAndLine) {
             std::string::npos);
 
   const std::string blank_line = write_plain(".blank.csv", header + "0,0,100,100,0\n\n");
-  EXPECT_NE(error_of([&] { load_states(blank_line); }).find(blank_line + ":3:"),
-            std::string::npos);
+  EXPECT_NE(error_of([&] { load_states(blank_line); }).find(blank_line + ":3:"), std::string::npos);
 
   const std::string wrong_header = write_plain(".header.csv", "event,mem_alloc\n0,0\n");
   EXPECT_NE(error_of([&] { load_states(wrong_header); }).find(wrong_header + ":1: expected header"),
@@ -343,8 +342,9 @@ TEST(LoadNotable, ReadsExtremesAndRejectsUnknownKinds) {
 TEST(LoadPlacements, RejectsNegativeValues) {
   const std::string header = "event,id,block,blocks\n";
   const std::string negative = write_plain(".neg.csv", header + "1,0,0,1\n2,3,-1,1\n");
-  EXPECT_NE(error_of([&] { load_placements(negative); })
-                .find(negative + ":3: column block: '-1' is not a non-negative integer"),
+  EXPECT_NE(error_of([&] {
+              load_placements(negative);
+            }).find(negative + ":3: column block: '-1' is not a non-negative integer"),
             std::string::npos);
 }
 

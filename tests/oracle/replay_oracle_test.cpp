@@ -48,7 +48,8 @@ class OracleComparer final : public ReplayObserver {
       EXPECT_EQ(info, scan_heap_info(table, b)) << "event " << pos.index;
     }
     if (out.collection) {
-      notable.push_back({pos.index, "collect", -1, -1, std::string(cause_name(out.collection->cause)),
+      notable.push_back({pos.index, "collect", -1, -1,
+                         std::string(cause_name(out.collection->cause)),
                          static_cast<std::int64_t>(out.collection->amount_blocks), 0});
     }
     if (out.failure) {
@@ -58,7 +59,8 @@ class OracleComparer final : public ReplayObserver {
       const bool enough = f.mem_free >= f.n_blocks * b;
       notable.push_back({pos.index, f.realloc ? "realloc_fail" : "alloc_fail",
                          static_cast<std::int64_t>(e.id), static_cast<std::int64_t>(e.size),
-                         enough ? "fragmentation" : "exhausted", static_cast<std::int64_t>(f.mem_free),
+                         enough ? "fragmentation" : "exhausted",
+                         static_cast<std::int64_t>(f.mem_free),
                          static_cast<std::int64_t>(f.largest_free_blocks) * b});
     }
     if (out.realloc && *out.realloc != ReallocKind::failed) {
@@ -67,7 +69,8 @@ class OracleComparer final : public ReplayObserver {
                          std::string(realloc_kind_name(*out.realloc)), 0, 0});
     }
     if (e.op == Op::alloc && e.size == 0) {
-      notable.push_back({pos.index, "alloc_zero", static_cast<std::int64_t>(e.id), 0, "null", 0, 0});
+      notable.push_back(
+          {pos.index, "alloc_zero", static_cast<std::int64_t>(e.id), 0, "null", 0, 0});
     }
     if (out.placed_head) {
       placements.push_back({pos.index, e.id, *out.placed_head, out.placed_blocks});
@@ -122,9 +125,9 @@ TEST_P(OracleReplay, MatchesTheRealCollectorAfterEveryEvent) {
     ASSERT_EQ(g.event, w.event);
     ASSERT_TRUE(g.mem_alloc == w.mem_alloc && g.mem_free == w.mem_free &&
                 g.max_free == w.max_free && g.collections == w.collections)
-        << "event " << w.event << ": got " << g.mem_alloc << "," << g.mem_free << ","
-        << g.max_free << "," << g.collections << " want " << w.mem_alloc << "," << w.mem_free
-        << "," << w.max_free << "," << w.collections;
+        << "event " << w.event << ": got " << g.mem_alloc << "," << g.mem_free << "," << g.max_free
+        << "," << g.collections << " want " << w.mem_alloc << "," << w.mem_free << "," << w.max_free
+        << "," << w.collections;
   }
 
   // Notable events, in order; collect rows compare cause and amount (a), not b.
@@ -157,8 +160,8 @@ TEST_P(OracleReplay, MatchesTheRealCollectorAfterEveryEvent) {
     const auto& w = want_placements[i];
     const auto& g = got.placements[i];
     ASSERT_TRUE(g.event == w.event && g.id == w.id && g.block == w.block && g.blocks == w.blocks)
-        << "placement at event " << w.event << ": got id " << g.id << " block " << g.block
-        << " x" << g.blocks << ", want id " << w.id << " block " << w.block << " x" << w.blocks;
+        << "placement at event " << w.event << ": got id " << g.id << " block " << g.block << " x"
+        << g.blocks << ", want id " << w.id << " block " << w.block << " x" << w.blocks;
   }
 
   const nlohmann::json summary = oracle::load_json(run.summary_json);
@@ -182,8 +185,8 @@ TEST_P(OracleReplay, MatchesTheRealCollectorAfterEveryEvent) {
 }
 
 std::string run_name(const ::testing::TestParamInfo<oracle::OracleRun>& info) {
-  std::string name = info.param.trace + "_" + std::to_string(info.param.heap_bytes) + "_" +
-                     info.param.version;
+  std::string name =
+      info.param.trace + "_" + std::to_string(info.param.heap_bytes) + "_" + info.param.version;
   for (char& c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }

@@ -84,7 +84,7 @@ TEST(CollectorAlloc, FirstFitIntoHolesSpecSection3Example) {
   for (int i = 0; i < 17; ++i) h.held(32);  // blocks 0..16
   const BlockIndex nine = h.held(9 * kB);   // blocks 17..25
   ASSERT_EQ(nine.value, 17u);
-  for (int i = 0; i < 6; ++i) h.held(32);   // blocks 26..31
+  for (int i = 0; i < 6; ++i) h.held(32);  // blocks 26..31
   ASSERT_EQ(h.map(), "hhhhhhhhhhhhhhhhhh========hhhhhh");
   h.free(BlockIndex(2));
   h.free(nine);
@@ -122,9 +122,9 @@ TEST(CollectorAlloc, ThresholdIsCountedInBlocksAndCheckedBeforeTheSearch) {
   h.collector.trigger().set_threshold(3 * kB);
   EXPECT_FALSE(h.collector.alloc(33, false).collection);  // amount 0 < 3 → 2 (2 blocks, not 33)
   EXPECT_EQ(h.amount(), 2u);
-  EXPECT_FALSE(h.collector.alloc(1, false).collection);   // 2 < 3 → 3
+  EXPECT_FALSE(h.collector.alloc(1, false).collection);  // 2 < 3 → 3
   EXPECT_EQ(h.amount(), 3u);
-  const AllocOutcome out = h.collector.alloc(1, false);   // 3 ≥ 3 → collect, then search
+  const AllocOutcome out = h.collector.alloc(1, false);  // 3 ≥ 3 → collect, then search
   ASSERT_TRUE(out.collection);
   EXPECT_EQ(out.collection->cause, CollectionCause::threshold);
   EXPECT_EQ(out.collection->amount_blocks, 3u);
@@ -207,7 +207,7 @@ TEST(CollectorAlloc, AtMostOneCollectionPerAllocation) {
 
 TEST(CollectorAlloc, OomCollectionThenRetrySucceeds) {
   Heap h(test::kHeap8Blocks);
-  const BlockIndex keep = h.held(2 * kB);  // 0..1
+  const BlockIndex keep = h.held(2 * kB);     // 0..1
   for (int i = 0; i < 6; ++i) h.garbage(32);  // 2..7
   ASSERT_EQ(h.map(), "h=hhhhhh");
   const AllocOutcome out = h.collector.alloc(3 * kB, false);

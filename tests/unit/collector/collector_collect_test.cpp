@@ -20,12 +20,12 @@ using test::kB;
 TEST(CollectorCollect, FreesExactlyTheUnreachable) {
   // root → a → b → c; d → e (no root reaches d); f alone.
   Heap h(test::kHeap16Blocks);
-  const BlockIndex a = h.held(32);       // 0
+  const BlockIndex a = h.held(32);         // 0
   const BlockIndex b = h.garbage(2 * kB);  // 1..2
-  const BlockIndex c = h.garbage(32);    // 3
-  const BlockIndex d = h.garbage(32);    // 4
+  const BlockIndex c = h.garbage(32);      // 3
+  const BlockIndex d = h.garbage(32);      // 4
   const BlockIndex e = h.garbage(3 * kB);  // 5..7
-  const BlockIndex f = h.garbage(32);    // 8
+  const BlockIndex f = h.garbage(32);      // 8
   h.mutator.link(a, b);
   h.mutator.link(b, c);
   h.mutator.link(d, e);
@@ -129,14 +129,14 @@ TEST(CollectorCollect, CollectionRecordFields) {
   EXPECT_EQ(r.cause, CollectionCause::explicit_);
   EXPECT_EQ(r.amount_blocks, 11u);
   EXPECT_EQ(r.used_blocks_before, 11u);
-  EXPECT_EQ(r.largest_free_before, 5u);      // 11..15
-  EXPECT_EQ(r.heads_marked, 3u);             // a, b, child
-  EXPECT_EQ(r.blocks_marked, 5u);            // 1 + 1 + 3
-  EXPECT_EQ(r.heads_freed, 3u);              // 1..2, 7..9, 10
-  EXPECT_EQ(r.blocks_freed, 6u);             // 2 + 3 + 1
-  EXPECT_EQ(r.used_blocks_after, 5u);        // 11 − 6
-  EXPECT_EQ(r.largest_free_after, 9u);       // 7..15
-  EXPECT_EQ(r.blocks_swept, 16u);            // the sweep visits every pool block
+  EXPECT_EQ(r.largest_free_before, 5u);  // 11..15
+  EXPECT_EQ(r.heads_marked, 3u);         // a, b, child
+  EXPECT_EQ(r.blocks_marked, 5u);        // 1 + 1 + 3
+  EXPECT_EQ(r.heads_freed, 3u);          // 1..2, 7..9, 10
+  EXPECT_EQ(r.blocks_freed, 6u);         // 2 + 3 + 1
+  EXPECT_EQ(r.used_blocks_after, 5u);    // 11 − 6
+  EXPECT_EQ(r.largest_free_after, 9u);   // 7..15
+  EXPECT_EQ(r.blocks_swept, 16u);        // the sweep visits every pool block
   EXPECT_EQ(h.map(), "h..hh==.........");
   EXPECT_EQ(h.collector.collections(), 1u);
   EXPECT_EQ(h.amount(), 0u);

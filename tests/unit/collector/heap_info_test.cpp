@@ -145,7 +145,8 @@ TEST(HeapInfo, SummaryEqualsScanAfterEveryRandomOperation) {
       } else if (what == 9) {
         h.collector.collect(CollectionCause::explicit_);
       } else if (what == 10) {
-        h.collector.trigger().set_threshold(rng() % 3 == 0 ? -1 : static_cast<std::int64_t>(rng() % (n * kB / 2)));
+        h.collector.trigger().set_threshold(
+            rng() % 3 == 0 ? -1 : static_cast<std::int64_t>(rng() % (n * kB / 2)));
       } else {
         h.collector.trigger().set_enabled(rng() % 4 != 0);
       }

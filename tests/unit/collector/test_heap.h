@@ -57,7 +57,8 @@ class TestMutator final : public Mutator {
   // After a moving realloc: every root and pointer to `from` now points to `to`.
   void moved(BlockIndex from, BlockIndex to) {
     std::replace(root_heads.begin(), root_heads.end(), from.value, to.value);
-    for (auto& [head, list] : children) std::replace(list.begin(), list.end(), from.value, to.value);
+    for (auto& [head, list] : children)
+      std::replace(list.begin(), list.end(), from.value, to.value);
     const auto it = children.find(from.value);
     if (it != children.end()) {
       std::vector<std::uint32_t> list = std::move(it->second);
@@ -77,7 +78,8 @@ class TestMutator final : public Mutator {
 //   544  → 4352/1036 = 4.2  → N 16        1056 → 8448/1036 = 8.2  → N 32
 //   2080 → 16640/1036 = 16.06 → N 64      524288 → N 16192 (spec §1.3)
 inline Layout k210_layout(std::uint64_t heap_bytes) {
-  const auto layout = compute_layout(GeometryParams{heap_bytes, 8, 32, true, RulesVersion::v1_11, 0});
+  const auto layout =
+      compute_layout(GeometryParams{heap_bytes, 8, 32, true, RulesVersion::v1_11, 0});
   if (!layout) throw std::invalid_argument("no heap of that size");
   return *layout;
 }

@@ -23,10 +23,10 @@ TEST(Trigger, ThresholdStoresBytesOverBlockRoundedDown) {
   t.set_threshold(1000);  // 1000 / 32 = 31 blocks → reads 31·32 = 992
   EXPECT_EQ(t.threshold_blocks(), 31u);
   EXPECT_EQ(t.threshold_bytes(), 992);
-  t.set_threshold(20);    // 20 / 32 = 0 → reads 0
+  t.set_threshold(20);  // 20 / 32 = 0 → reads 0
   EXPECT_EQ(t.threshold_blocks(), 0u);
   EXPECT_EQ(t.threshold_bytes(), 0);
-  t.set_threshold(-5);    // negative → disabled → −1
+  t.set_threshold(-5);  // negative → disabled → −1
   EXPECT_EQ(t.threshold_blocks(), Trigger::kDisabled);
   EXPECT_EQ(t.threshold_bytes(), -1);
   t.set_threshold(0);

@@ -179,10 +179,10 @@ TEST(BlockTable, MarkOnlyTurnsUnmarkedHeadsIntoMarks) {
   table.allocate(0, 2);
   table.allocate(3, 1);
   EXPECT_TRUE(table.mark(0));
-  EXPECT_FALSE(table.mark(0));   // already MARK
-  EXPECT_FALSE(table.mark(1));   // TAIL: interior pointers do not count (§6)
-  EXPECT_FALSE(table.mark(2));   // FREE
-  EXPECT_FALSE(table.mark(6));   // past the pool
+  EXPECT_FALSE(table.mark(0));  // already MARK
+  EXPECT_FALSE(table.mark(1));  // TAIL: interior pointers do not count (§6)
+  EXPECT_FALSE(table.mark(2));  // FREE
+  EXPECT_FALSE(table.mark(6));  // past the pool
   EXPECT_FALSE(table.mark(99));
   EXPECT_EQ(render(table), "m=.h..");
   EXPECT_EQ(table.check(true), "");
@@ -251,8 +251,8 @@ TEST(BlockTable, MarkPlaneMarksOnlyTheHeadsItNames) {
   table.allocate(127, 3);  // the last allocation ends at the pool's end
   BitPlane roots(130);
   roots.set(0);
-  roots.set(1);    // a TAIL: ignored
-  roots.set(5);    // FREE: ignored
+  roots.set(1);  // a TAIL: ignored
+  roots.set(5);  // FREE: ignored
   roots.set(127);
   table.mark_plane(roots);
   EXPECT_EQ(render(table).substr(0, 4), "m=h.");

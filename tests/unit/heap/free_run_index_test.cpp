@@ -156,7 +156,8 @@ void expect_same(const FreeRunIndex& index, const NaiveRuns& naive, const std::s
   ASSERT_EQ(index.run_count(), naive.run_count()) << where;
   const auto n = static_cast<std::uint32_t>(naive.free.size());
   for (std::uint32_t want : {1u, 2u, 3u, 5u, 8u, 13u, 64u, 65u, 200u, n / 2 + 1, n, n + 1}) {
-    ASSERT_EQ(index.first_fit(want), naive.first_fit(want)) << where << " first_fit(" << want << ")";
+    ASSERT_EQ(index.first_fit(want), naive.first_fit(want))
+        << where << " first_fit(" << want << ")";
   }
 }
 

@@ -61,7 +61,8 @@ TEST(Geometry, ThreeMebibyteHeap) {
   // P = 3109248; offset = 3145728 − 3109248 = 36480; slack = 36480 − 24291 − 12146 = 43.
   expect_layout(k210_params(3145728), {24291, 12146, 97164, 3109248, 36480, 43});
   // v1.20: 8·3145727 / 1036 = 24291.3 → same A; slack 43 − 1 = 42.
-  expect_layout(k210_params(3145728, RulesVersion::v1_20), {24291, 12146, 97164, 3109248, 36480, 42});
+  expect_layout(k210_params(3145728, RulesVersion::v1_20),
+                {24291, 12146, 97164, 3109248, 36480, 42});
 }
 
 TEST(Geometry, K210HeapSizeTableOfGeometryMd) {
@@ -172,13 +173,13 @@ struct WasmRow {
   std::uint64_t heap_bytes, pool_bytes, pool_blocks;
 };
 constexpr WasmRow kWasmRows[] = {
-    {2048, 1984, 124},           {4096, 3968, 248},         {8192, 8000, 500},
-    {16384, 16000, 1000},        {32768, 32000, 2000},      {65536, 64000, 4000},
-    {65537, 64000, 4000},        {65544, 64000, 4000},      {65551, 64000, 4000},
-    {100000, 97664, 6104},       {100003, 97664, 6104},     {131066, 128000, 8000},
-    {131067, 128000, 8000},      {131071, 128000, 8000},    {131072, 128064, 8004},
-    {131080, 128064, 8004},      {262144, 256128, 16008},   {524288, 512256, 32016},
-    {1048576, 1024512, 64032},   {2097152, 2049088, 128068},
+    {2048, 1984, 124},         {4096, 3968, 248},          {8192, 8000, 500},
+    {16384, 16000, 1000},      {32768, 32000, 2000},       {65536, 64000, 4000},
+    {65537, 64000, 4000},      {65544, 64000, 4000},       {65551, 64000, 4000},
+    {100000, 97664, 6104},     {100003, 97664, 6104},      {131066, 128000, 8000},
+    {131067, 128000, 8000},    {131071, 128000, 8000},     {131072, 128064, 8004},
+    {131080, 128064, 8004},    {262144, 256128, 16008},    {524288, 512256, 32016},
+    {1048576, 1024512, 64032}, {2097152, 2049088, 128068},
 };
 
 TEST(Geometry, Wasm32MatchesMeasuredPoolSizes) {
@@ -192,14 +193,14 @@ TEST(Geometry, Wasm32MatchesMeasuredPoolSizes) {
 }
 
 TEST(Geometry, InvalidParamsMakeNoHeap) {
-  EXPECT_FALSE(compute_layout(k210_params(0)));        // no bytes
-  EXPECT_FALSE(compute_layout(k210_params(1)));        // T = align_down(1, 32) = 0
-  EXPECT_FALSE(compute_layout(k210_params(64)));       // 8·64 / 1036 = 0 ATB bytes
+  EXPECT_FALSE(compute_layout(k210_params(0)));   // no bytes
+  EXPECT_FALSE(compute_layout(k210_params(1)));   // T = align_down(1, 32) = 0
+  EXPECT_FALSE(compute_layout(k210_params(64)));  // 8·64 / 1036 = 0 ATB bytes
   EXPECT_FALSE(compute_layout({524288, 8, 20, true, RulesVersion::v1_11, 0}));  // 20 % 8 ≠ 0
   EXPECT_FALSE(compute_layout({524288, 8, 4, true, RulesVersion::v1_11, 0}));   // block < word
   EXPECT_FALSE(compute_layout({524288, 0, 32, true, RulesVersion::v1_11, 0}));  // no word
   EXPECT_FALSE(compute_layout({524288, 8, 0, true, RulesVersion::v1_11, 0}));   // no block
-  EXPECT_FALSE(compute_layout(k210_params(std::uint64_t{16} << 30)));          // 16 GiB
+  EXPECT_FALSE(compute_layout(k210_params(std::uint64_t{16} << 30)));           // 16 GiB
   GeometryParams p = k210_params(524288);
   p.start_offset = 32;  // an offset is taken modulo B, so it must be < B
   EXPECT_FALSE(compute_layout(p));

@@ -13,10 +13,14 @@ namespace gcsim::test {
 
 inline char block_char(BlockKind k) {
   switch (k) {
-    case BlockKind::free: return '.';
-    case BlockKind::head: return 'h';
-    case BlockKind::tail: return '=';
-    case BlockKind::mark: return 'm';
+    case BlockKind::free:
+      return '.';
+    case BlockKind::head:
+      return 'h';
+    case BlockKind::tail:
+      return '=';
+    case BlockKind::mark:
+      return 'm';
   }
   return '?';
 }

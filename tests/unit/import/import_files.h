@@ -12,9 +12,7 @@
 
 namespace gcsim::test {
 
-inline std::string mpy_logs_dir() {
-  return std::string(GCSIM_TEST_DATA_DIR) + "/oracle/mpy-logs";
-}
+inline std::string mpy_logs_dir() { return std::string(GCSIM_TEST_DATA_DIR) + "/oracle/mpy-logs"; }
 
 class ImportFiles {
  public:

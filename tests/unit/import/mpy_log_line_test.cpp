@@ -139,12 +139,12 @@ TEST(MpyLogLine, NamesTheCoreFileOfIgnoredLines) {
 }
 
 TEST(MpyLogLine, CallsGarbledGcAndMallocLinesUnknown) {
-  for (const char* text : {"gc_allc(7ffff7c70800)", "gc_alloc(7ffff7c7", "gc_alloc(48 bytes -> 2",
-                           "gc_sweep(7ffff7c70800) gc_mark(7ffff7c70800)", "gc_free()",
-                           "malloc 48 :", "realloc 7ffff7c70800, 48", "free", "free zz",
-                           "OBSERVE start 64", "OBSERVE start x 1", "HEAPMAP two words",
-                           "Initializing GC heap: 10010..20000", "  pool at 10380",
-                           "load attrgc_alloc(10380)"}) {
+  for (const char* text :
+       {"gc_allc(7ffff7c70800)", "gc_alloc(7ffff7c7", "gc_alloc(48 bytes -> 2",
+        "gc_sweep(7ffff7c70800) gc_mark(7ffff7c70800)", "gc_free()",
+        "malloc 48 :", "realloc 7ffff7c70800, 48", "free", "free zz", "OBSERVE start 64",
+        "OBSERVE start x 1", "HEAPMAP two words", "Initializing GC heap: 10010..20000",
+        "  pool at 10380", "load attrgc_alloc(10380)"}) {
     EXPECT_EQ(parse_log_line(text).shape, LineShape::unknown) << text;
   }
   EXPECT_FALSE(is_ignored_shape(LineShape::unknown));

@@ -8,8 +8,8 @@
 #include <map>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <zlib.h>
+#include <nlohmann/json.hpp>
 
 #include "import/mpy_log.h"
 #include "import_files.h"
@@ -141,8 +141,8 @@ class MpyLogRealTest : public ::testing::TestWithParam<RealLog> {};
 TEST_P(MpyLogRealTest, ReplayGivesTheLogsCollectionsFailuresAndObservedValues) {
   const RealLog& log = GetParam();
   const MpyLogImport imported = import_mpy_log(mpy_logs_dir() + "/" + log.file);
-  EXPECT_TRUE(imported.warnings.empty()) << imported.warnings.front().line << ": "
-                                         << imported.warnings.front().reason;
+  EXPECT_TRUE(imported.warnings.empty())
+      << imported.warnings.front().line << ": " << imported.warnings.front().reason;
   EXPECT_EQ(imported.header.geometry, "k210");
   EXPECT_EQ(imported.heap.pool_blocks, log.pool_blocks);
   EXPECT_EQ(imported.stats.collections(), log.collections);

@@ -30,47 +30,47 @@ constexpr const char* kLayout =
 
 // Every line shape once or more; the comments say what each part must give.
 constexpr const char* kEveryShape =
-    "gc_alloc(48 bytes -> 2 blocks)\n"         // 6   id 1 at block 0
+    "gc_alloc(48 bytes -> 2 blocks)\n"  // 6   id 1 at block 0
     "gc_alloc(10380)\n"
     "malloc 48 : 10380\n"
-    "load name x\n"                            // 9   runtime.c: ignored
-    "gc_alloc(16 bytes -> 1 blocks)\n"         // 10  id 2 at block 2
+    "load name x\n"                     // 9   runtime.c: ignored
+    "gc_alloc(16 bytes -> 1 blocks)\n"  // 10  id 2 at block 2
     "gc_alloc(103c0)\n"
     "malloc 16 : 103c0\n"
-    "realloc 103c0, 16, 40 : 103c0\n"          // 13  in place: realloc 2 → 40
-    "realloc 10380, 48, 80 : 0\n"              // 14  refused: nothing
-    "gc_alloc(96 bytes -> 3 blocks)\n"         // 15  move of id 1 to block 4
+    "realloc 103c0, 16, 40 : 103c0\n"   // 13  in place: realloc 2 → 40
+    "realloc 10380, 48, 80 : 0\n"       // 14  refused: nothing
+    "gc_alloc(96 bytes -> 3 blocks)\n"  // 15  move of id 1 to block 4
     "gc_alloc(10400)\n"
-    "gc_realloc(10380 -> 10400)\n"             // 17  realloc 1 → 96
-    "gc_free(10380)\n"                         // 18  the move's own free: nothing
+    "gc_realloc(10380 -> 10400)\n"  // 17  realloc 1 → 96
+    "gc_free(10380)\n"              // 18  the move's own free: nothing
     "realloc 10380, 48, 96 : 10400\n"
-    "gc_free(103c0)\n"                         // 20  free 2
+    "gc_free(103c0)\n"  // 20  free 2
     "free 103c0, 40\n"
-    "gc_free(0)\n"                             // 22  nothing
+    "gc_free(0)\n"  // 22  nothing
     "free 0, 0\n"
-    "OBSERVE start 96 64544\n"                 // 24  mark start, observe
-    "gc_alloc(0 bytes -> 0 blocks)\n"          // 25  id 3, size 0, no failure
+    "OBSERVE start 96 64544\n"         // 24  mark start, observe
+    "gc_alloc(0 bytes -> 0 blocks)\n"  // 25  id 3, size 0, no failure
     "malloc 0 : 0\n"
-    "gc_alloc(32 bytes -> 1 blocks)\n"         // 27  id 4 at block 0
+    "gc_alloc(32 bytes -> 1 blocks)\n"  // 27  id 4 at block 0
     "gc_alloc(10380)\n"
     "malloc 32 : 10380\n"
-    "gc_mark(10400)\n"                         // 30  gc.collect(): drop 4, collect
+    "gc_mark(10400)\n"  // 30  gc.collect(): drop 4, collect
     "gc_sweep(10380)\n"
-    "HEAPMAP after\n"                          // 32  mark after
-    "gc_alloc(100 bytes -> 4 blocks)\n"        // 33  threshold collection: collect, then id 5
+    "HEAPMAP after\n"                    // 32  mark after
+    "gc_alloc(100 bytes -> 4 blocks)\n"  // 33  threshold collection: collect, then id 5
     "gc_mark(10400)\n"
     "gc_alloc(10380)\n"
     "malloc 100 : 10380\n"
-    "gc_alloc(64640 bytes -> 2020 blocks)\n"   // 37  OOM collection drops 5, then id 6 fails
+    "gc_alloc(64640 bytes -> 2020 blocks)\n"  // 37  OOM collection drops 5, then id 6 fails
     "gc_alloc(64640): no free mem, triggering GC\n"
     "gc_mark(10400)\n"
     "gc_sweep(10380)\n"
     "memory allocation failed, allocating 64640 bytes\n"
-    "gc_alloc(64640 bytes -> 2020 blocks)\n"   // 42  threshold collection, then id 7 fails:
-    "gc_mark(10400)\n"                         //     collect, disable, alloc 7, enable
-    "gc_allc(10380)\n"                         // 44  garbled: a warning, nothing else
-    "gc_free(12345)\n"                         // 45  never allocated: a warning
-    "MEMORYERROR frame1\n";                    // 46  script output: ignored
+    "gc_alloc(64640 bytes -> 2020 blocks)\n"  // 42  threshold collection, then id 7 fails:
+    "gc_mark(10400)\n"                        //     collect, disable, alloc 7, enable
+    "gc_allc(10380)\n"                        // 44  garbled: a warning, nothing else
+    "gc_free(12345)\n"                        // 45  never allocated: a warning
+    "MEMORYERROR frame1\n";                   // 46  script output: ignored
 
 Event ev(Op op, std::uint64_t id = 0, std::uint64_t size = 0) {
   Event e;
@@ -105,13 +105,11 @@ std::vector<std::uint64_t> warning_lines(const MpyLogImport& imported) {
 TEST(MpyLogImport, TurnsEveryLineShapeIntoItsEvents) {
   const MpyLogImport imported = import_text(std::string(kLayout) + kEveryShape);
   const std::vector<Event> expected = {
-      ev(Op::alloc, 1, 48),    ev(Op::alloc, 2, 16),     ev(Op::realloc, 2, 40),
-      ev(Op::realloc, 1, 96),  ev(Op::free, 2),          mark("start"),
-      observe(96, 64544),      ev(Op::alloc, 3, 0),      ev(Op::alloc, 4, 32),
-      ev(Op::drop, 4),         ev(Op::collect),          mark("after"),
-      ev(Op::collect),         ev(Op::alloc, 5, 100),    ev(Op::drop, 5),
-      ev(Op::alloc, 6, 64640), ev(Op::collect),          ev(Op::disable),
-      ev(Op::alloc, 7, 64640), ev(Op::enable),
+      ev(Op::alloc, 1, 48), ev(Op::alloc, 2, 16),  ev(Op::realloc, 2, 40),  ev(Op::realloc, 1, 96),
+      ev(Op::free, 2),      mark("start"),         observe(96, 64544),      ev(Op::alloc, 3, 0),
+      ev(Op::alloc, 4, 32), ev(Op::drop, 4),       ev(Op::collect),         mark("after"),
+      ev(Op::collect),      ev(Op::alloc, 5, 100), ev(Op::drop, 5),         ev(Op::alloc, 6, 64640),
+      ev(Op::collect),      ev(Op::disable),       ev(Op::alloc, 7, 64640), ev(Op::enable),
   };
   EXPECT_EQ(imported.events, expected);
 }
@@ -200,9 +198,9 @@ TEST(MpyLogImport, AGcMarkAfterAGcSweepOrAnotherLineStartsANewCollection) {
                                             "gc_mark(10400)\n"
                                             "call method (fun=1, self=0, n_args=0)\n"
                                             "gc_mark(10400)\n");
-  EXPECT_EQ(imported.events, (std::vector<Event>{ev(Op::alloc, 1, 32), ev(Op::drop, 1),
-                                                 ev(Op::collect), ev(Op::collect),
-                                                 ev(Op::collect)}));
+  EXPECT_EQ(imported.events,
+            (std::vector<Event>{ev(Op::alloc, 1, 32), ev(Op::drop, 1), ev(Op::collect),
+                                ev(Op::collect), ev(Op::collect)}));
   EXPECT_EQ(imported.stats.collections_explicit, 3u);
 }
 
@@ -259,22 +257,22 @@ TEST(MpyLogImport, AFailedAllocationWithNoCollectionRunsWithGcDisabled) {
   const MpyLogImport imported = import_text(std::string(kLayout) +
                                             "gc_alloc(99999 bytes -> 3125 blocks)\n"
                                             "malloc 99999 : 0\n");
-  EXPECT_EQ(imported.events, (std::vector<Event>{ev(Op::disable), ev(Op::alloc, 1, 99999),
-                                                 ev(Op::enable)}));
+  EXPECT_EQ(imported.events,
+            (std::vector<Event>{ev(Op::disable), ev(Op::alloc, 1, 99999), ev(Op::enable)}));
   EXPECT_EQ(imported.stats.failed_allocations, 1u);
 }
 
 TEST(MpyLogImport, ReportsLinesThatContradictTheLogSoFar) {
   const MpyLogImport imported = import_text(std::string(kLayout) +
-                                            "gc_alloc(10380)\n"                    // 6
-                                            "gc_sweep(10380)\n"                    // 7
-                                            "realloc 10380, 32, 64 : 10380\n"      // 8
-                                            "gc_realloc(10380 -> 103a0)\n"         // 9
+                                            "gc_alloc(10380)\n"                          // 6
+                                            "gc_sweep(10380)\n"                          // 7
+                                            "realloc 10380, 32, 64 : 10380\n"            // 8
+                                            "gc_realloc(10380 -> 103a0)\n"               // 9
                                             "gc_alloc(5): no free mem, triggering GC\n"  // 10
                                             "gc_alloc(64 bytes -> 2 blocks)\n"
                                             "gc_alloc(103a0)\n"
-                                            "gc_realloc(10380 -> 103a0)\n"         // 13
-                                            "realloc 10400, 32, 64 : 10440\n");    // 14
+                                            "gc_realloc(10380 -> 103a0)\n"       // 13
+                                            "realloc 10400, 32, 64 : 10440\n");  // 14
   EXPECT_EQ(warning_lines(imported), (std::vector<std::uint64_t>{6, 7, 8, 9, 10, 13, 14}));
   // The sweep still makes a collection; the move of an unknown address keeps the heap right:
   // its new block is a new object.

@@ -30,7 +30,8 @@ struct EventRecord {
 
 bool same(const CollectionRecord& a, const CollectionRecord& b) {
   return a.cause == b.cause && a.amount_blocks == b.amount_blocks &&
-         a.used_blocks_before == b.used_blocks_before && a.used_blocks_after == b.used_blocks_after &&
+         a.used_blocks_before == b.used_blocks_before &&
+         a.used_blocks_after == b.used_blocks_after &&
          a.largest_free_before == b.largest_free_before &&
          a.largest_free_after == b.largest_free_after && a.heads_marked == b.heads_marked &&
          a.blocks_marked == b.blocks_marked && a.heads_freed == b.heads_freed &&
@@ -48,15 +49,19 @@ class Recording final : public ReplayObserver {
                    const Simulation& sim) override {
     const Collector& c = sim.collector();
     const std::uint32_t b = c.layout().params.block_bytes;
-    EventRecord r{take_sample(sim, position.index, e.op), outcome.placed_head,
-                  outcome.placed_blocks, copy(outcome.collection), copy(outcome.failure),
+    EventRecord r{take_sample(sim, position.index, e.op),
+                  outcome.placed_head,
+                  outcome.placed_blocks,
+                  copy(outcome.collection),
+                  copy(outcome.failure),
                   outcome.skipped,
                   reference ? scan_heap_info(c.table(), b) : heap_info(c.table(), b)};
     records.push_back(r);
     if (!reference) {
       // The summaries against a recount, and gc_info's fast answer against its scan.
       ASSERT_EQ(c.table().check(), "") << "event " << position.index;
-      ASSERT_EQ(heap_info(c.table(), b), scan_heap_info(c.table(), b)) << "event " << position.index;
+      ASSERT_EQ(heap_info(c.table(), b), scan_heap_info(c.table(), b))
+          << "event " << position.index;
     }
   }
   bool reference = false;
@@ -94,7 +99,8 @@ TEST_P(FastVsReference, SameAnswerAtEveryEvent) {
   const Layout layout = layout_for(config.geometry);
   std::uint64_t collections = 0, failures = 0;
   for (std::uint64_t seed = 1; seed <= kTracesPerConfig; ++seed) {
-    const EventArray events(test::random_program(seed * 7919 + layout.pool_blocks, 300 + seed % 7 * 100, layout.pool_bytes));
+    const EventArray events(test::random_program(seed * 7919 + layout.pool_blocks,
+                                                 300 + seed % 7 * 100, layout.pool_bytes));
     ReplaySettings settings;
     settings.preset = "test";
     settings.geometry = config.geometry;

@@ -54,8 +54,8 @@ TEST_F(LostObjects, ASweptObjectTheHeapStillReachesIsNotLost) {
   apply(Op::ref, 2, 3);
   apply(Op::drop, 3);
   apply(Op::collect, 0);
-  EXPECT_EQ(used_blocks(), 3u);                 // 3 is reached through 2's memory
-  EXPECT_FALSE(apply(Op::hold, 3).skipped);     // and is an ordinary object
+  EXPECT_EQ(used_blocks(), 3u);              // 3 is reached through 2's memory
+  EXPECT_FALSE(apply(Op::hold, 3).skipped);  // and is an ordinary object
   EXPECT_FALSE(apply(Op::realloc, 3, 200).skipped);
 }
 

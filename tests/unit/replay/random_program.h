@@ -21,7 +21,9 @@ namespace gcsim::test {
 inline std::vector<Event> random_program(std::uint64_t seed, std::size_t n_events,
                                          std::uint64_t pool_bytes) {
   std::mt19937_64 rng(seed);
-  auto below = [&](std::uint64_t n) { return std::uniform_int_distribution<std::uint64_t>(0, n - 1)(rng); };
+  auto below = [&](std::uint64_t n) {
+    return std::uniform_int_distribution<std::uint64_t>(0, n - 1)(rng);
+  };
   auto size = [&]() -> std::uint64_t {
     const std::uint64_t kind = below(100);
     if (kind < 5) return 0;
@@ -38,7 +40,8 @@ inline std::vector<Event> random_program(std::uint64_t seed, std::size_t n_event
   std::uint64_t next_id = 1;
   bool enabled = true;
   auto forget_refs = [&](std::uint64_t id, bool as_target) {
-    std::erase_if(refs, [&](const auto& r) { return r.first == id || (as_target && r.second == id); });
+    std::erase_if(refs,
+                  [&](const auto& r) { return r.first == id || (as_target && r.second == id); });
   };
   std::vector<Event> events;
   while (events.size() < n_events) {
@@ -100,8 +103,8 @@ inline std::vector<Event> random_program(std::uint64_t seed, std::size_t n_event
       e.op = Op::collect;
     } else if (roll < 93) {
       e.op = Op::threshold;
-      const std::int64_t choices[] = {-1, 0, 31, 32, 100, 1000, 4096,
-                                      static_cast<std::int64_t>(pool_bytes / 3)};
+      const std::int64_t choices[] = {-1,  0,    31,   32,
+                                      100, 1000, 4096, static_cast<std::int64_t>(pool_bytes / 3)};
       e.amount = choices[below(std::size(choices))];
     } else if (roll < 96) {
       e.op = enabled ? Op::disable : Op::enable;

@@ -23,8 +23,8 @@ ReplaySettings settings() {
 
 CapturedHeapMap at(std::string_view text) {
   const ReplaySettings s = settings();
-  return capture_heap_map(kTrace, [&](const TraceHeader&) { return s; },
-                          parse_heap_map_target(text));
+  return capture_heap_map(
+      kTrace, [&](const TraceHeader&) { return s; }, parse_heap_map_target(text));
 }
 
 std::string object(std::size_t n_blocks) {
@@ -58,7 +58,7 @@ TEST(HeapMapCapture, AtThePeakAndTheEnd) {
 TEST(HeapMapCapture, AtEachMemoryError) {
   EXPECT_EQ(at("fail:1").snapshot.event, 10u);  // fragmentation
   EXPECT_EQ(at("fail:1").snapshot.letters, kHoles);
-  EXPECT_EQ(at("fail:2").snapshot.event, 11u);  // capacity
+  EXPECT_EQ(at("fail:2").snapshot.event, 11u);    // capacity
   const CapturedHeapMap disabled = at("fail:3");  // gc disabled: the dropped objects stay
   EXPECT_EQ(disabled.snapshot.event, 16u);
   EXPECT_EQ(disabled.snapshot.letters, kHoles);

@@ -24,15 +24,16 @@ TEST(HeapMapTarget, AcceptedForms) {
 }
 
 TEST(HeapMapTarget, RejectedForms) {
-  for (const char* text : {"", "-1", "12x", "fail:", "fail:0", "fail:x", "mark:", "mark:#2",
-                           "mark:a#0", "top"}) {
+  for (const char* text :
+       {"", "-1", "12x", "fail:", "fail:0", "fail:x", "mark:", "mark:#2", "mark:a#0", "top"}) {
     EXPECT_THROW(parse_heap_map_target(text), std::invalid_argument) << text;
   }
   try {
     parse_heap_map_target("top");
   } catch (const std::invalid_argument& e) {
-    EXPECT_STREQ(e.what(), "--at top: not a heap-map point (want EVENT, peak, end, fail:K or "
-                           "mark:LABEL[#K])");
+    EXPECT_STREQ(e.what(),
+                 "--at top: not a heap-map point (want EVENT, peak, end, fail:K or "
+                 "mark:LABEL[#K])");
   }
 }
 

@@ -45,13 +45,12 @@ TEST(HeapMap, TwoFreeLinesAreElidedOneIsNot) {
   // Line 1 and 2 free (128 blocks from block 64): elided; the line after is printed.
   const std::string two = "h" + dots(63) + dots(128) + "T" + dots(63);
   EXPECT_EQ(table_text(two, kV111), "GC memory layout; from 1000:\n00000: h" + dots(63) +
-                                        "\n       (2 lines all free)\n01800: T" + dots(63) +
-                                        "\n");
+                                        "\n       (2 lines all free)\n01800: T" + dots(63) + "\n");
   // 127 free blocks from a line start are fewer than two lines: printed in full.
   const std::string short_run = "h" + dots(63) + dots(127) + "h" + dots(64);
-  EXPECT_EQ(table_text(short_run, kV111),
-            "GC memory layout; from 1000:\n00000: h" + dots(63) + "\n00800: " + dots(64) +
-                "\n01000: " + dots(63) + "h\n01800: " + dots(64) + "\n");
+  EXPECT_EQ(table_text(short_run, kV111), "GC memory layout; from 1000:\n00000: h" + dots(63) +
+                                              "\n00800: " + dots(64) + "\n01000: " + dots(63) +
+                                              "h\n01800: " + dots(64) + "\n");
 }
 
 TEST(HeapMap, RestOfAnElidedRunIsPrintedAsDots) {
@@ -79,19 +78,19 @@ TEST(HeapMap, OffsetsWrapAbove1MiBInV111Only) {
   const std::string letters = first + dots(97164 - 64);
   const std::string lines = "\n       (1517 lines all free)";
   EXPECT_EQ(table_text(letters, {RulesVersion::v1_11, 32, 0x7fe1e02c2e80}),
-            "GC memory layout; from 7fe1e02c2e80:\n00000: " + first + lines + "\nf7000: " +
-                dots(12) + "\n");
+            "GC memory layout; from 7fe1e02c2e80:\n00000: " + first + lines +
+                "\nf7000: " + dots(12) + "\n");
   EXPECT_EQ(table_text(letters, {RulesVersion::v1_20, 32, 0x7fe1e02c2e80}),
-            "GC memory layout; from 7fe1e02c2e80:\n00000000: " + first + lines + "\n002f7000: " +
-                dots(12) + "\n");
+            "GC memory layout; from 7fe1e02c2e80:\n00000000: " + first + lines +
+                "\n002f7000: " + dots(12) + "\n");
 }
 
 TEST(HeapMap, LineOffsetsCountBytesOfTheBlockSize) {
   // 16-byte blocks (wasm32): a line is 0x400 bytes.
   const std::string letters = "h" + dots(63) + "h" + dots(63);
-  EXPECT_EQ(table_text(letters, {RulesVersion::v1_20, 16, 0xabc}),
-            "GC memory layout; from abc:\n00000000: h" + dots(63) + "\n00000400: h" + dots(63) +
-                "\n");
+  EXPECT_EQ(
+      table_text(letters, {RulesVersion::v1_20, 16, 0xabc}),
+      "GC memory layout; from abc:\n00000000: h" + dots(63) + "\n00000400: h" + dots(63) + "\n");
 }
 
 TEST(HeapMap, GcInfoLines) {

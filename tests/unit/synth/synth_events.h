@@ -24,15 +24,33 @@ struct RecordingBuilder {
           out += "a" + id + ":" + std::to_string(e.size) + (e.text.empty() ? "" : ":" + e.text);
           if (e.fin) out += ":fin";
           break;
-        case Op::realloc: out += "r" + id + ":" + std::to_string(e.size); break;
-        case Op::free: out += "f" + id; break;
-        case Op::drop: out += "d" + id; break;
-        case Op::hold: out += "h" + id; break;
-        case Op::ref: out += id + ">" + std::to_string(e.to); break;
-        case Op::unref: out += id + "!" + std::to_string(e.to); break;
-        case Op::collect: out += "c"; break;
-        case Op::mark: out += "m:" + e.text; break;
-        default: out += "?"; break;
+        case Op::realloc:
+          out += "r" + id + ":" + std::to_string(e.size);
+          break;
+        case Op::free:
+          out += "f" + id;
+          break;
+        case Op::drop:
+          out += "d" + id;
+          break;
+        case Op::hold:
+          out += "h" + id;
+          break;
+        case Op::ref:
+          out += id + ">" + std::to_string(e.to);
+          break;
+        case Op::unref:
+          out += id + "!" + std::to_string(e.to);
+          break;
+        case Op::collect:
+          out += "c";
+          break;
+        case Op::mark:
+          out += "m:" + e.text;
+          break;
+        default:
+          out += "?";
+          break;
       }
     }
     return out;

@@ -59,8 +59,7 @@ TEST(WorkloadSizes, YoloFaceMakesAnImageObjectAndPerFaceDetectionsWithoutCollect
   for (std::size_t f = 1; f < frames.size(); ++f) {
     const std::size_t detections = count_allocs(frames[f], kYoloDetectionBytes);
     faces += detections;
-    EXPECT_EQ(alloc_bytes(frames[f]),
-              40 + (detections ? 64 : 0) + detections * (72 + 16 + 48));
+    EXPECT_EQ(alloc_bytes(frames[f]), 40 + (detections ? 64 : 0) + detections * (72 + 16 + 48));
     for (const Event& e : frames[f]) EXPECT_NE(e.op, Op::collect);
   }
   EXPECT_GT(faces, 0u);
@@ -74,7 +73,7 @@ TEST(WorkloadSizes, Mobilenet1000KeepsItsLabelsAndMakesA1000FloatTupleAFrame) {
     return e.op == Op::realloc && e.size == 8 * 1024;  // the labels' items, 4 → 1,024
   }));
   for (std::size_t f = 1; f < frames.size(); ++f) {
-    EXPECT_EQ(count_allocs(frames[f], 8016, "tuple"), 1u);  // 16 + 8 · 1,000
+    EXPECT_EQ(count_allocs(frames[f], 8016, "tuple"), 1u);   // 16 + 8 · 1,000
     EXPECT_EQ(count_allocs(frames[f], 16, "float"), 1001u);  // 1,000 + clock.fps()
     const std::uint64_t bytes = alloc_bytes(frames[f]);
     EXPECT_GE(bytes, 8016u + 16'000u);
@@ -135,9 +134,8 @@ TEST(WorkloadSizes, JpegClassifyDecodesResizesAndConvertsEveryFrame) {
     for (const Event& e : frames[f]) {
       if (e.op != Op::alloc || e.size < 8 * 1024 || e.size > 24 * 1024) continue;
       ++file_buffers;
-      EXPECT_TRUE(std::any_of(frames[f].begin(), frames[f].end(), [&e](const Event& x) {
-        return x.op == Op::free && x.id == e.id;
-      }));
+      EXPECT_TRUE(std::any_of(frames[f].begin(), frames[f].end(),
+                              [&e](const Event& x) { return x.op == Op::free && x.id == e.id; }));
     }
     EXPECT_EQ(file_buffers, 1u);
   }
@@ -151,7 +149,7 @@ TEST(WorkloadSizes, UartJsonRehashesDictsFreeingTheOldTablesAndGrowsVstrsByReall
     reallocs += e.op == Op::realloc;
     EXPECT_NE(e.op, Op::collect);
   }
-  EXPECT_GT(frees, kFrames);     // old dict tables, token buffers, timed-out readlines
+  EXPECT_GT(frees, kFrames);  // old dict tables, token buffers, timed-out readlines
   EXPECT_GT(reallocs, 3 * kFrames);
   const auto frames = split_frames(events);
   for (std::size_t f = 1; f < frames.size(); ++f) {
@@ -175,7 +173,7 @@ TEST(WorkloadSizes, StartupKeepsFunctionsAndModulesAndFreesCompileTemporaries) {
   for (std::size_t f = 2; f < frames.size(); ++f) {
     EXPECT_EQ(count_allocs(frames[f], 16, "module"), 1u);
     EXPECT_GE(count_allocs(frames[f], 32, "function") + count_allocs(frames[f], 40, "function"),
-              3u);  // the module's code and its 2–8 defs
+              3u);                                 // the module's code and its 2–8 defs
     EXPECT_EQ(count_allocs(frames[f], 1024), 1u);  // the parser's rule stack, freed
     std::size_t frees = 0;
     for (const Event& e : frames[f]) frees += e.op == Op::free;

@@ -35,10 +35,9 @@ TEST(WorkloadTable, ListsTheNineK210WorkloadsOnceEachWithADescription) {
     EXPECT_NE(w.generate, nullptr) << w.name;
     EXPECT_EQ(find_workload(w.name), &w);
   }
-  EXPECT_EQ(names, (std::set<std::string_view>{"camera-preview", "yolo-face", "mobilenet-1000",
-                                                "face-recognition", "resize-pix-to-ai",
-                                                "jpeg-classify", "uart-json", "file-read",
-                                                "startup"}));
+  EXPECT_EQ(names, (std::set<std::string_view>{
+                       "camera-preview", "yolo-face", "mobilenet-1000", "face-recognition",
+                       "resize-pix-to-ai", "jpeg-classify", "uart-json", "file-read", "startup"}));
   EXPECT_EQ(find_workload("camera"), nullptr);
 }
 
@@ -62,8 +61,8 @@ TEST_P(WorkloadEach, MarksEachFrameInOrder) {
   for (const Event& e : events_of(GetParam(), 7)) {
     if (e.op == Op::mark) labels.push_back(e.text);
   }
-  EXPECT_EQ(labels, (std::vector<std::string>{"frame 0", "frame 1", "frame 2", "frame 3",
-                                              "frame 4", "frame 5", "frame 6"}));
+  EXPECT_EQ(labels, (std::vector<std::string>{"frame 0", "frame 1", "frame 2", "frame 3", "frame 4",
+                                              "frame 5", "frame 6"}));
 }
 
 TEST_P(WorkloadEach, ReplaysOnK210WithoutBreakingATraceRuleAtEveryHeapSize) {

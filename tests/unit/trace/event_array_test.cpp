@@ -26,7 +26,11 @@ void expect_round_trip(const std::vector<Event>& events, const std::string& what
 
 TEST(EventArray, EveryOpAndFieldComesBackEqual) {
   std::vector<Event> events;
-  auto add = [&](Op op) -> Event& { events.push_back(Event{}); events.back().op = op; return events.back(); };
+  auto add = [&](Op op) -> Event& {
+    events.push_back(Event{});
+    events.back().op = op;
+    return events.back();
+  };
   Event& a = add(Op::alloc);
   a.id = kMaxTraceId;
   a.size = kMaxTraceSize;

@@ -70,13 +70,47 @@ class LineMaker {
 
   // An integer literal: mostly ordinary, often on or beyond a boundary of some field.
   std::string integer() {
-    static const std::vector<std::string> kEdges = {
-        "0", "-0", "1", "-1", "9007199254740991", "9007199254740992", "1099511627776",
-        "1099511627777", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
-        "-9223372036854775809", "18446744073709551615", "18446744073709551616",
-        "99999999999999999999", "1234567890123456789", "-1234567890123456789", "00", "01", "-",
-        "1.0", "1.5", "1e3", "1E3", "1e30", "-1e30", "1e400", "0.0", "-0.0", "2e-3", "NaN",
-        "Infinity", "-Infinity", "\"1\"", "true", "null", "[1]", "{}", "+1", ".5", "0x10"};
+    static const std::vector<std::string> kEdges = {"0",
+                                                    "-0",
+                                                    "1",
+                                                    "-1",
+                                                    "9007199254740991",
+                                                    "9007199254740992",
+                                                    "1099511627776",
+                                                    "1099511627777",
+                                                    "9223372036854775807",
+                                                    "9223372036854775808",
+                                                    "-9223372036854775808",
+                                                    "-9223372036854775809",
+                                                    "18446744073709551615",
+                                                    "18446744073709551616",
+                                                    "99999999999999999999",
+                                                    "1234567890123456789",
+                                                    "-1234567890123456789",
+                                                    "00",
+                                                    "01",
+                                                    "-",
+                                                    "1.0",
+                                                    "1.5",
+                                                    "1e3",
+                                                    "1E3",
+                                                    "1e30",
+                                                    "-1e30",
+                                                    "1e400",
+                                                    "0.0",
+                                                    "-0.0",
+                                                    "2e-3",
+                                                    "NaN",
+                                                    "Infinity",
+                                                    "-Infinity",
+                                                    "\"1\"",
+                                                    "true",
+                                                    "null",
+                                                    "[1]",
+                                                    "{}",
+                                                    "+1",
+                                                    ".5",
+                                                    "0x10"};
     switch (pick(4)) {
       case 0:
         return one_of(kEdges);
@@ -91,10 +125,31 @@ class LineMaker {
 
   std::string string_value() {
     static const std::vector<std::string> kStrings = {
-        "\"list\"", "\"\"", "\"str\"", "\"a b\"", "\"~\x7f\"", "\"caf\xc3\xa9\"", "\"\\u00e9\"",
-        "\"\\n\"", "\"a\\\"b\"", "\"\\\\\"", "\"\\/\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"",
-        "\"\xff\"", "\"\xc3\"", "\"\xed\xa0\x80\"", "\"\xf0\x9f\x98\x80\"", "\"tab\there\"",
-        "\"\\x41\"", "\"unterminated", "1", "true", "null", "[\"a\"]", "{\"a\":1}",
+        "\"list\"",
+        "\"\"",
+        "\"str\"",
+        "\"a b\"",
+        "\"~\x7f\"",
+        "\"caf\xc3\xa9\"",
+        "\"\\u00e9\"",
+        "\"\\n\"",
+        "\"a\\\"b\"",
+        "\"\\\\\"",
+        "\"\\/\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\ud83d\"",
+        "\"\xff\"",
+        "\"\xc3\"",
+        "\"\xed\xa0\x80\"",
+        "\"\xf0\x9f\x98\x80\"",
+        "\"tab\there\"",
+        "\"\\x41\"",
+        "\"unterminated",
+        "1",
+        "true",
+        "null",
+        "[\"a\"]",
+        "{\"a\":1}",
         "\"a very long label that goes on and on to pass the detail limit of two hundred bytes "
         "in a message: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""};
@@ -102,14 +157,14 @@ class LineMaker {
   }
 
   std::string boolean() {
-    static const std::vector<std::string> kBools = {"true", "false", "true", "false", "1",
-                                                    "\"true\"", "null", "tru", "falsey"};
+    static const std::vector<std::string> kBools = {"true",     "false", "true", "false", "1",
+                                                    "\"true\"", "null",  "tru",  "falsey"};
     return one_of(kBools);
   }
 
   std::string event() {
     static const std::vector<std::string> kOps = {
-        "alloc", "realloc", "free", "drop",  "hold",    "ref",    "unref",   "collect",
+        "alloc",  "realloc", "free",      "drop", "hold",    "ref",   "unref",    "collect",
         "enable", "disable", "threshold", "mark", "observe", "Alloc", "allocate", ""};
     const std::string op = one_of(kOps);
     std::vector<std::pair<std::string, std::string>> members;
@@ -138,8 +193,8 @@ class LineMaker {
       if (pick(3) != 0) members.emplace_back("mem_free", integer());
     }
     if (pick(20) == 0) {
-      static const std::vector<std::string> kStray = {"sise", "id", "op", "label", "\\u0069d",
-                                                      "Id", "", "mem_alloc", "type"};
+      static const std::vector<std::string> kStray = {
+          "sise", "id", "op", "label", "\\u0069d", "Id", "", "mem_alloc", "type"};
       members.emplace_back(one_of(kStray), integer());
     }
     if (pick(30) != 0) members.emplace_back("op", pick(40) == 0 ? integer() : "\"" + op + "\"");
@@ -222,8 +277,8 @@ TEST(EventLine, FastAndReferenceAgreeOnEveryGeneratedLine) {
 
 TEST(EventLine, TheFastPathTakesTheWritersLines) {
   Event event;
-  ASSERT_TRUE(parse_event_fast(R"({"op":"alloc","id":9007199254740991,"size":1099511627776})",
-                               event));
+  ASSERT_TRUE(
+      parse_event_fast(R"({"op":"alloc","id":9007199254740991,"size":1099511627776})", event));
   EXPECT_EQ(event, test::alloc(9007199254740991u, 1099511627776u));
   ASSERT_TRUE(
       parse_event_fast(R"( {"size": 0, "type":"list" ,"op" :"alloc","fin":true,"id":-0} )", event));
@@ -263,8 +318,8 @@ TEST(EventLine, BothParsersReadAFileAlike) {
   };
   std::string text = "\xEF\xBB\xBF{\"format\":\"gcsim-trace\",\"version\":1}\r\n\n";
   for (int i = 0; i < 20'000; ++i) {
-    text += fmt::format("{{\"op\":\"alloc\",\"id\":{},\"size\":{},\"type\":\"t{}\"}}\r\n", i,
-                        i * 7, std::string(static_cast<std::size_t>(i % 13), 'x'));
+    text += fmt::format("{{\"op\":\"alloc\",\"id\":{},\"size\":{},\"type\":\"t{}\"}}\r\n", i, i * 7,
+                        std::string(static_cast<std::size_t>(i % 13), 'x'));
     if (i % 1000 == 0) text += "  \n{\"op\":\"mark\",\"label\":\"\\u00e9\"}\n";
   }
   text += R"({"op":"collect")";
