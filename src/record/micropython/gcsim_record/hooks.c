@@ -15,6 +15,7 @@
 // MicroPython (what the recording's cost is measured against).
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "event_stream.h"
@@ -164,6 +165,15 @@ static void record_id(char op, uint64_t id) {
     event_stream_uint(id);
 }
 
+// Zeroes the stack below the hook's frame, where the pass and the records left words (heap
+// addresses among them) that a later frame of the program would otherwise find in its
+// uninitialised slots and a collection would take for pointers.
+static MP_NOINLINE void scrub_stack(void) {
+    char area[4096];
+    memset(area, 0, sizeof(area));
+    __asm__ volatile ("" : : "r"(area) : "memory");
+}
+
 // Before something that may allocate: a liveness pass, unless the heap is locked (a finaliser
 // running inside a collection), when the allocation fails without collecting anyway.
 static void before_allocation(void) {
@@ -174,6 +184,7 @@ static void before_allocation(void) {
         allocs_since_pass = 0;
         liveness_pass(record_drop);
     }
+    scrub_stack();
 }
 
 static void track_new(void *ptr, size_t n_bytes, bool fin) {
