@@ -85,7 +85,8 @@ TraceHeader recording_header(const ScriptRun& run) {
 
 void run_record(const RecordArgs& args) {
   if (args.interpreter) {
-    fmt::print("{}\n", ensure_recorder_build(find_micropython_tree(args.micropython), std::cerr).binary);
+    fmt::print("{}\n",
+               ensure_recorder_build(find_micropython_tree(args.micropython), std::cerr).binary);
     return;
   }
   if (args.script_and_args.empty()) throw std::invalid_argument("record: name the script to run");
