@@ -108,12 +108,18 @@ void run_record(const RecordArgs& args) {
 
   OutputFile out(args.output);
   TraceWriter writer(out.stream());
-  writer.write_header(recording_header(run));
   EventCounts counts;
-  const ScriptResult result = record_script(run, [&](const Event& e) {
-    counts.count(e);
-    writer.write_event(e);
-  });
+  const ScriptResult result = record_script(
+      run,
+      [&](const RecordingFacts& facts) {
+        TraceHeader header = recording_header(run);
+        header.recorded = recorded_setting(run, facts);
+        writer.write_header(header);
+      },
+      [&](const Event& e) {
+        counts.count(e);
+        writer.write_event(e);
+      });
   if (const std::string failure = recording_failure(run, result); !failure.empty()) {
     throw std::runtime_error(failure);
   }
