@@ -24,7 +24,7 @@ struct RecordArgs {
   std::vector<std::string> script_and_args;
   std::string output;
   std::optional<std::string> micropython;
-  std::string heap_size = "512K";
+  std::optional<std::string> heap_size;  // default 512K, grown while the script runs out of it
   std::uint64_t liveness_every = 1;
   bool quiet = false;
   bool interpreter = false;
@@ -57,6 +57,9 @@ struct EventCounts {
     }
   }
 };
+
+constexpr const char* kDefaultHeap = "512K";
+constexpr std::uint64_t kLargestHeap = std::uint64_t{64} << 20;  // where doubling stops
 
 std::uint64_t recording_heap_bytes(const std::string& text) {
   const std::optional<std::uint64_t> bytes = parse_byte_size(text);
@@ -98,7 +101,7 @@ void run_record(const RecordArgs& args) {
   ScriptRun run;
   run.script = args.script_and_args.front();
   run.args.assign(args.script_and_args.begin() + 1, args.script_and_args.end());
-  run.heap_bytes = recording_heap_bytes(args.heap_size);
+  run.heap_bytes = recording_heap_bytes(args.heap_size.value_or(kDefaultHeap));
   run.liveness_every = args.liveness_every;
   if (!std::filesystem::is_regular_file(run.script)) {
     throw std::invalid_argument(fmt::format("record: {}: no such script", run.script));
@@ -106,24 +109,39 @@ void run_record(const RecordArgs& args) {
   const MicroPythonTree tree = find_micropython_tree(args.micropython);
   run.binary = ensure_recorder_build(tree, std::cerr).binary;
 
-  OutputFile out(args.output);
-  TraceWriter writer(out.stream());
   EventCounts counts;
-  const ScriptResult result = record_script(
-      run,
-      [&](const RecordingFacts& facts) {
-        TraceHeader header = recording_header(run);
-        header.recorded = recorded_setting(run, facts);
-        writer.write_header(header);
-      },
-      [&](const Event& e) {
-        counts.count(e);
-        writer.write_event(e);
-      });
-  if (const std::string failure = recording_failure(run, result); !failure.empty()) {
-    throw std::runtime_error(failure);
+  ScriptResult result;
+  for (;;) {
+    OutputFile out(args.output);
+    TraceWriter writer(out.stream());
+    counts = {};
+    result = record_script(
+        run,
+        [&](const RecordingFacts& facts) {
+          TraceHeader header = recording_header(run);
+          header.recorded = recorded_setting(run, facts);
+          writer.write_header(header);
+        },
+        [&](const Event& e) {
+          counts.count(e);
+          writer.write_event(e);
+        });
+    // A recording is only good on a heap where the script never ran out: on a bigger one
+    // it holds for every heap. Without --heap-size the heap doubles until it does.
+    if (result.facts.out_of_memory > 0 && !args.heap_size && run.heap_bytes < kLargestHeap) {
+      fmt::print(stderr,
+                 "gcsim record: {} ran out of memory on the {}-byte recording heap; recording "
+                 "again on {} bytes\n",
+                 run.script, grouped(run.heap_bytes), grouped(2 * run.heap_bytes));
+      run.heap_bytes *= 2;
+      continue;
+    }
+    if (const std::string failure = recording_failure(run, result); !failure.empty()) {
+      throw std::runtime_error(failure);
+    }
+    out.commit();
+    break;
   }
-  out.commit();
   if (args.quiet) return;
   fmt::print(
       "{} → {}: {} events ({} allocations, {} reallocs, {} frees, {} drops, {} marks, {} gc "
@@ -152,8 +170,9 @@ void add_record_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-o,--output", args->output, "the trace to write (.jsonl)");
   cmd->add_option("--micropython", args->micropython,
                   "the MicroPython v1.11 source tree (default: $GCSIM_MICROPYTHON)");
-  cmd->add_option("--heap-size", args->heap_size, "the recording heap (-X heapsize)")
-      ->capture_default_str();
+  cmd->add_option("--heap-size", args->heap_size,
+                  "the recording heap, -X heapsize (default 512K, doubled up to 64M while the "
+                  "script runs out of it; given, a script that runs out of it fails)");
   cmd->add_option("--liveness-every", args->liveness_every,
                   "a liveness pass before every N-th allocation only (faster, less exact)")
       ->check(CLI::PositiveNumber)

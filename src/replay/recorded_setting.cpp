@@ -27,11 +27,11 @@ std::optional<std::string> liveness_warning(const TraceHeader& header,
   const std::optional<RecordedSetting> recorded = tied_setting(header);
   if (!recorded) return std::nullopt;
   const GeometryParams& g = settings.geometry;
-  const bool same_heap = g.heap_bytes == recorded->heap_bytes &&
-                         g.start_offset == recorded->start_offset;
-  const bool same = same_heap && (!recorded->threshold ||
-                                  same_threshold(*recorded->threshold, settings.threshold_bytes,
-                                                 g.block_bytes));
+  const bool same_heap =
+      g.heap_bytes == recorded->heap_bytes && g.start_offset == recorded->start_offset;
+  const bool same =
+      same_heap && (!recorded->threshold ||
+                    same_threshold(*recorded->threshold, settings.threshold_bytes, g.block_bytes));
   if (same) return std::nullopt;
   return fmt::format(
       "this trace's liveness holds only at its recorded setting (heap {} bytes at start offset "
