@@ -175,7 +175,7 @@ void add_record_command(CLI::App& app, int& exit_code) {
                   "script runs out of it; given, a script that runs out of it fails)");
   cmd->add_option("--liveness-every", args->liveness_every,
                   "a liveness pass before every N-th allocation only (faster, less exact)")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000}))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "print nothing but errors");
   cmd->add_flag("--interpreter", args->interpreter,
