@@ -64,7 +64,11 @@ static size_t blocks_of(size_t n_bytes) {
     return (n_bytes + MICROPY_BYTES_PER_GC_BLOCK - 1) / MICROPY_BYTES_PER_GC_BLOCK;
 }
 
+static void catch_up(void);
+
+// At exit: the end record (the interpreter's own teardown has caught up already, below).
 static void close_stream(void) {
+    catch_up();
     event_stream_close();
 }
 
@@ -344,6 +348,17 @@ void __wrap_gc_info(gc_info_t *info) {
         event_stream_op('i');
     }
     __real_gc_info(info);
+}
+
+// The interpreter is about to be torn down: the last allocation and gc settings go out while
+// its objects can still be read.
+void __real_mp_deinit(void);
+void __wrap_mp_deinit(void);
+void __wrap_mp_deinit(void) {
+    if (state == ON) {
+        catch_up();
+    }
+    __real_mp_deinit();
 }
 
 static void record_mark(const char *label, size_t len) {

@@ -1,7 +1,8 @@
 # gcsim's recorder, compiled into the MicroPython unix port that `gcsim record` builds
 # (py/py.mk includes every USER_C_MODULES/*/micropython.mk). The --wrap options send the
-# calls other files make to these gc.c functions, to write(2) and to the unix port's
-# gc_collect() through hooks.c first; py/gc.c itself is compiled unchanged.
+# calls other files make to these gc.c functions, to write(2), read(2) and friends, to the
+# unix port's gc_collect() and to mp_deinit() through hooks.c first; py/gc.c itself is compiled
+# unchanged.
 GCSIM_RECORD_DIR := $(USERMOD_DIR)
 
 SRC_USERMOD += \
@@ -15,7 +16,7 @@ SRC_USERMOD += \
 LDFLAGS_USERMOD += \
 	-Wl,--wrap=gc_alloc -Wl,--wrap=gc_realloc -Wl,--wrap=gc_free -Wl,--wrap=gc_collect \
 	-Wl,--wrap=gc_collect_root -Wl,--wrap=gc_info -Wl,--wrap=write -Wl,--wrap=read \
-	-Wl,--wrap=recv -Wl,--wrap=recvfrom
+	-Wl,--wrap=recv -Wl,--wrap=recvfrom -Wl,--wrap=mp_deinit
 
 # The liveness pass runs before every allocation: compiled for speed, not size (-O2 after the
 # port's -Os wins).
