@@ -4,7 +4,7 @@
 #include <charconv>
 #include <limits>
 
-#include "heap/byte_size.h"
+#include "text/byte_size.h"
 
 namespace gcsim::cli {
 

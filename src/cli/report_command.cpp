@@ -10,8 +10,8 @@
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
-#include "report/html_report.h"
-#include "report/number_format.h"
+#include "report/html/report_page.h"
+#include "text/number_format.h"
 
 namespace gcsim::cli {
 namespace {
