@@ -22,8 +22,13 @@ std::string xml_escape(std::string_view text) {
       case '\'':
         out += "&#39;";
         break;
-      default:
+      case '\t':
+      case '\n':
+      case '\r':
         out += c;
+        break;
+      default:
+        out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
     }
   }
   return out;
