@@ -1,6 +1,10 @@
 #include "trace/writer.h"
 
+#include <string>
+
 #include <nlohmann/json.hpp>
+
+#include "trace/op_table.h"
 
 namespace gcsim {
 namespace {
@@ -24,42 +28,32 @@ void TraceWriter::write_header(const TraceHeader& header) {
 
 void TraceWriter::write_event(const Event& event) {
   ordered_json object = {{"op", op_name(event.op)}};
-  switch (event.op) {
-    case Op::alloc:
-      object["id"] = event.id;
-      object["size"] = event.size;
-      if (event.fin) object["fin"] = true;
-      if (!event.text.empty()) object["type"] = event.text;
-      break;
-    case Op::realloc:
-      object["id"] = event.id;
-      object["size"] = event.size;
-      break;
-    case Op::free:
-    case Op::drop:
-    case Op::hold:
-      object["id"] = event.id;
-      break;
-    case Op::ref:
-    case Op::unref:
-      object["from"] = event.id;
-      object["to"] = event.to;
-      break;
-    case Op::collect:
-    case Op::enable:
-    case Op::disable:
-      break;
-    case Op::threshold:
-      object["amount"] = event.amount;
-      break;
-    case Op::mark:
-      object["label"] = event.text;
-      break;
-    case Op::observe:
-      if (event.mem_alloc) object["mem_alloc"] = *event.mem_alloc;
-      if (event.mem_free) object["mem_free"] = *event.mem_free;
-      break;
-  }
+  const OpSpec& op = op_spec(event.op);
+  for_each_field(op.takes, [&](Field f) {
+    const FieldSpec& spec = field_spec(f);
+    // A field the op needs is written always; another only when it says something (fin true,
+    // a type, a mem_ value), so that reading the line gives the same event back.
+    const bool needed = has(op.needs, f);
+    const std::string key(spec.key);
+    switch (spec.type) {
+      case FieldType::trace_id:
+      case FieldType::size:
+        object[key] = event.*spec.u64;
+        break;
+      case FieldType::int64:
+        object[key] = event.*spec.i64;
+        break;
+      case FieldType::optional_int64:
+        if (const auto& value = event.*spec.optional_i64) object[key] = *value;
+        break;
+      case FieldType::boolean:
+        if (needed || event.*spec.flag) object[key] = event.*spec.flag;
+        break;
+      case FieldType::text:
+        if (needed || !(event.*spec.text).empty()) object[key] = event.*spec.text;
+        break;
+    }
+  });
   write_line(out_, object);
 }
 
