@@ -43,7 +43,7 @@ void run(const ReportArgs& args) {
       "{}: {} events, {} collections, {} MemoryErrors, "
       "peak mem_alloc {} bytes at event {}\n",
       args.output_path, grouped(s.events), grouped(s.collections_total), grouped(s.failures_total),
-      grouped(s.peak_mem_alloc.value), grouped(s.peak_mem_alloc.event));
+      grouped(s.peak_mem_alloc), grouped(s.peak_event));
 }
 
 }  // namespace

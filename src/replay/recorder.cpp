@@ -77,21 +77,17 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
         ++m.realloc_moved;
         break;
       case ReallocKind::grown_in_place:
-        ++m.realloc_grown;
+        ++m.realloc_grown_in_place;
         break;
       case ReallocKind::shrunk:
         ++m.realloc_shrunk;
         break;
       case ReallocKind::same_blocks:
-        ++m.realloc_same;
+        ++m.realloc_same_blocks;
         break;
-      case ReallocKind::from_null:
-        ++m.realloc_from_null;
-        break;
-      case ReallocKind::freed:
-        ++m.realloc_freed;
-        break;
-      case ReallocKind::failed:
+      case ReallocKind::from_null:  // an alloc, counted as one
+      case ReallocKind::freed:      // a free
+      case ReallocKind::failed:     // a MemoryError, counted as one
         break;
     }
   }
@@ -108,8 +104,8 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
         ++m.collections_explicit;
         break;
     }
-    m.blocks_marked += c->blocks_marked;
-    m.blocks_swept += c->blocks_swept;
+    m.gc_work_blocks_marked += c->blocks_marked;
+    m.gc_work_blocks_swept += c->blocks_swept;
   }
   if (const FailureRecord* f = outcome.failure) {
     ++m.failures_total;
@@ -130,12 +126,19 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
 
 void Recorder::track_extremes(const StateSample& s) {
   ReplaySummary& m = summary_;
-  if (s.mem_alloc > m.peak_mem_alloc.value || m.events == 1) {
-    m.peak_mem_alloc = {s.mem_alloc, s.event};
+  if (s.mem_alloc > m.peak_mem_alloc || m.events == 1) {
+    m.peak_mem_alloc = s.mem_alloc;
+    m.peak_event = s.event;
     m.fragmentation_at_peak = fragmentation(s.max_free, s.mem_free);
   }
-  if (s.mem_free < m.lowest_mem_free.value) m.lowest_mem_free = {s.mem_free, s.event};
-  if (s.max_free < m.lowest_max_free.value) m.lowest_max_free = {s.max_free, s.event};
+  if (s.mem_free < m.lowest_mem_free) {
+    m.lowest_mem_free = s.mem_free;
+    m.lowest_mem_free_event = s.event;
+  }
+  if (s.max_free < m.lowest_max_free) {
+    m.lowest_max_free = s.max_free;
+    m.lowest_max_free_event = s.event;
+  }
   // Worse fragmentation is a smaller largest-run / free ratio, compared exactly by cross
   // products (both < 2^32 bytes, so they fit) rather than by a division per event.
   if (s.max_free * worst_ratio_.mem_free < worst_ratio_.max_free * s.mem_free) {
@@ -147,9 +150,14 @@ void Recorder::track_extremes(const StateSample& s) {
 
 void Recorder::finish(const Simulation& sim) {
   // The state after the last event is the state now: taken once here, not copied per event.
-  if (summary_.events > 0)
-    summary_.final_state = take_sample(sim, last_event_.index, last_event_.op);
-  summary_.live_objects_at_end = sim.program().reachable_objects();
+  if (summary_.events > 0) {
+    const StateSample s = take_sample(sim, last_event_.index, last_event_.op);
+    summary_.final_mem_alloc = s.mem_alloc;
+    summary_.final_mem_free = s.mem_free;
+    summary_.final_max_free = s.max_free;
+    summary_.final_free_runs = s.free_runs;
+  }
+  summary_.final_live_objects = sim.program().reachable_objects();
 }
 
 }  // namespace gcsim

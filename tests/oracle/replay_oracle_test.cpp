@@ -176,12 +176,12 @@ TEST_P(OracleReplay, MatchesTheRealCollectorAfterEveryEvent) {
   EXPECT_EQ(s.failures_realloc, summary["failures"]["realloc"].get<std::uint64_t>());
   EXPECT_EQ(s.skipped_events, summary["skipped_events"].get<std::uint64_t>());
   EXPECT_EQ(s.zero_size_allocs, summary["zero_size_allocs"].get<std::uint64_t>());
-  EXPECT_EQ(s.peak_mem_alloc.value, summary["peak_mem_alloc"].get<std::uint64_t>());
-  EXPECT_EQ(s.peak_mem_alloc.event, summary["peak_mem_alloc_event"].get<std::uint64_t>());
-  EXPECT_EQ(s.final_state.mem_alloc, summary["final"]["mem_alloc"].get<std::uint64_t>());
-  EXPECT_EQ(s.final_state.mem_free, summary["final"]["mem_free"].get<std::uint64_t>());
-  EXPECT_EQ(s.final_state.max_free, summary["final"]["max_free"].get<std::uint64_t>());
-  EXPECT_EQ(s.live_objects_at_end, summary["live_objects_at_end"].get<std::uint64_t>());
+  EXPECT_EQ(s.peak_mem_alloc, summary["peak_mem_alloc"].get<std::uint64_t>());
+  EXPECT_EQ(s.peak_event, summary["peak_mem_alloc_event"].get<std::uint64_t>());
+  EXPECT_EQ(s.final_mem_alloc, summary["final"]["mem_alloc"].get<std::uint64_t>());
+  EXPECT_EQ(s.final_mem_free, summary["final"]["mem_free"].get<std::uint64_t>());
+  EXPECT_EQ(s.final_max_free, summary["final"]["max_free"].get<std::uint64_t>());
+  EXPECT_EQ(s.final_live_objects, summary["live_objects_at_end"].get<std::uint64_t>());
 }
 
 std::string run_name(const ::testing::TestParamInfo<oracle::OracleRun>& info) {

@@ -77,9 +77,8 @@ CapturedHeapMap capture_heap_map(const std::string& trace_path, const SettingsFo
   }
   ReplayResult first = replay_trace(trace_path, settings, nullptr, also);
   if (first.summary.events == 0) return {first, empty_heap_snapshot(first.layout)};
-  const std::uint64_t event = target.kind == HeapMapTarget::Kind::peak
-                                  ? first.summary.peak_mem_alloc.event
-                                  : first.summary.events - 1;
+  const std::uint64_t event = target.kind == HeapMapTarget::Kind::peak ? first.summary.peak_event
+                                                                       : first.summary.events - 1;
   return replay_to(trace_path, settings, {HeapMapTarget::Kind::event, event, {}}, also);
 }
 

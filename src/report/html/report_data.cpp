@@ -55,8 +55,7 @@ ReportData collect_report_data(const std::string& trace_path, const SettingsForH
     data.peak = empty_heap_snapshot(data.result.layout);
     return data;
   }
-  const HeapMapTarget at_peak{
-      HeapMapTarget::Kind::event, data.result.summary.peak_mem_alloc.event, {}};
+  const HeapMapTarget at_peak{HeapMapTarget::Kind::event, data.result.summary.peak_event, {}};
   data.peak = capture_heap_map(trace_path, settings, at_peak, also).snapshot;
   return data;
 }

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "text/xml_escape.h"
 #include "report/html/page.h"
-#include "text/number_format.h"
 #include "report/svg/curve_chart.h"
+#include "text/number_format.h"
+#include "text/xml_escape.h"
 
 namespace gcsim {
 namespace {
@@ -94,10 +94,9 @@ void write_results_table(std::ostream& out, const HtmlSweepTrace& trace) {
         c.index, mark_symbol(trace, c), xml_escape(c.threshold), xml_escape(c.heap),
         grouped(s.collections_total), grouped(s.collections_threshold), grouped(s.collections_oom),
         grouped(s.collections_explicit), grouped(s.failures_total), grouped(s.failures_capacity),
-        grouped(s.failures_fragmentation), grouped(s.failures_disabled),
-        grouped(s.peak_mem_alloc.value),
-        grouped(s.events ? s.lowest_max_free.value : r.layout.pool_bytes),
-        percent(s.worst_fragmentation), grouped(s.blocks_marked + s.blocks_swept), c.est_gc_ms);
+        grouped(s.failures_fragmentation), grouped(s.failures_disabled), grouped(s.peak_mem_alloc),
+        grouped(s.events ? s.lowest_max_free : r.layout.pool_bytes), percent(s.worst_fragmentation),
+        grouped(s.gc_work_blocks_marked + s.gc_work_blocks_swept), c.est_gc_ms);
   }
   out << "</table>\n";
 }

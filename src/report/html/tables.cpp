@@ -4,10 +4,10 @@
 #include <fmt/ostream.h>
 #include <string>
 
-#include "text/xml_escape.h"
 #include "report/metrics.h"
-#include "text/number_format.h"
 #include "report/svg/palette.h"
+#include "text/number_format.h"
+#include "text/xml_escape.h"
 
 namespace gcsim {
 namespace {

@@ -7,9 +7,9 @@
 #include <map>
 #include <utility>
 
-#include "text/xml_escape.h"
-#include "text/number_format.h"
 #include "report/svg/palette.h"
+#include "text/number_format.h"
+#include "text/xml_escape.h"
 
 namespace gcsim {
 namespace {
@@ -287,18 +287,17 @@ void peak_marker(Out out, const CurveChartData& data, const CurveChartStyle& sty
                  const Scales& s) {
   const ReplaySummary& m = data.result->summary;
   if (m.events == 0) return;
-  const double x = style.x == ChartX::events ? s.event_x(m.peak_mem_alloc.event)
+  const double x = style.x == ChartX::events ? s.event_x(m.peak_event)
                                              : s.px(static_cast<double>(data.peak_bytes_allocated));
-  const double y = s.py(static_cast<double>(m.peak_mem_alloc.value));
+  const double y = s.py(static_cast<double>(m.peak_mem_alloc));
   fmt::format_to(out,
                  "<circle class=\"peak-marker\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" "
                  "fill=\"none\" stroke=\"{}\" stroke-width=\"2\"><title>peak mem_alloc {} bytes "
                  "at event {}</title></circle>\n",
-                 x, y, palette::kPeak, grouped(m.peak_mem_alloc.value),
-                 grouped(m.peak_mem_alloc.event));
+                 x, y, palette::kPeak, grouped(m.peak_mem_alloc), grouped(m.peak_event));
   if (style.full) {
     fmt::format_to(out, "<text class=\"peak-label\" x=\"{:.1f}\" y=\"{:.1f}\">peak {}</text>\n",
-                   x + 7, y - 6, xml_escape(human_bytes(m.peak_mem_alloc.value)));
+                   x + 7, y - 6, xml_escape(human_bytes(m.peak_mem_alloc)));
   }
 }
 

@@ -49,7 +49,7 @@ TEST(HeapMapCapture, AtThePeakAndTheEnd) {
   const CapturedHeapMap peak = at("peak");
   EXPECT_EQ(peak.snapshot.event, 5u);
   EXPECT_EQ(peak.snapshot.letters, kFull);
-  EXPECT_EQ(peak.result.summary.peak_mem_alloc.event, 5u);
+  EXPECT_EQ(peak.result.summary.peak_event, 5u);
   const CapturedHeapMap end = at("end");
   EXPECT_EQ(end.snapshot.event, 22u);
   EXPECT_EQ(end.snapshot.letters, std::string("hhh") + dots(121));
