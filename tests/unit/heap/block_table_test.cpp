@@ -50,18 +50,30 @@ TEST(BlockTable, AllocateMarksHeadThenTails) {
   EXPECT_EQ(table.check(), "");
 }
 
-TEST(BlockTable, AtbPackingPutsBlockFourJInTheLowBits) {
-  // Adjacent allocations across ATB byte boundaries (blocks 3|4 and 7|8) must not disturb their
-  // neighbours' bit pairs.
-  BlockTable table(12);
-  table.allocate(3, 2);  // blocks 3 (byte 0, high bits) and 4 (byte 1, low bits)
-  table.allocate(5, 3);  // 5..7
-  table.allocate(8, 1);
-  EXPECT_EQ(render(table), "...h=h==h...");
-  EXPECT_EQ(table.kind(3), BlockKind::head);
-  EXPECT_EQ(table.kind(4), BlockKind::tail);
-  EXPECT_EQ(table.kind(7), BlockKind::tail);
-  EXPECT_EQ(table.kind(8), BlockKind::head);
+TEST(BlockTable, AllocationsMeetingAtAPlaneWordBoundaryKeepTheirNeighbours) {
+  // The states are bit planes, 64 blocks a word: allocations that end at block 63 and start at
+  // 64, or span the boundary, must not disturb one another's bits.
+  BlockTable table(192);
+  table.allocate(60, 4);   // 60..63: ends on word 0's last bit
+  table.allocate(64, 1);   // word 1's first bit
+  table.allocate(65, 70);  // 65..134: across word 1 into word 2
+  table.allocate(135, 1);
+  EXPECT_EQ(table.kind(63), BlockKind::tail);
+  EXPECT_EQ(table.kind(64), BlockKind::head);
+  EXPECT_EQ(table.chain_length(60), 4u);
+  EXPECT_EQ(table.chain_length(64), 1u);
+  EXPECT_EQ(table.chain_length(65), 70u);
+  EXPECT_EQ(table.chain_length(135), 1u);
+  EXPECT_EQ(table.check(), "");
+  EXPECT_EQ(table.release(64), 1u);
+  EXPECT_EQ(table.kind(63), BlockKind::tail);
+  EXPECT_EQ(table.kind(64), BlockKind::free);
+  EXPECT_EQ(table.kind(65), BlockKind::head);
+  EXPECT_EQ(table.chain_length(60), 4u);
+  EXPECT_EQ(table.release(65), 70u);
+  EXPECT_EQ(table.largest_free_run(), 71u);  // 64..134
+  EXPECT_EQ(table.first_fit(71), 64u);
+  EXPECT_EQ(table.chain_length(135), 1u);
   EXPECT_EQ(table.check(), "");
 }
 
