@@ -1,4 +1,4 @@
-// Fast vs reference: does the indexed bookkeeping (the free-run tree's first fit, the running
+// Fast vs reference: does the indexed bookkeeping (the free-run index's first fit, the running
 // free-space summaries) give exactly what py/gc.c's own block-by-block search from
 // gc_last_free_atb_index and gc_info's full scan give — the same placement, collection,
 // MemoryError and heap state after every event — on 1,200 random traces across heap sizes,

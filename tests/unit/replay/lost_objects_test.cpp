@@ -13,7 +13,7 @@ namespace {
 
 class LostObjects : public testing::Test {
  protected:
-  // k210 geometry, 4 KiB heap: 120 blocks of 32 bytes.
+  // k210 geometry, 4 KiB heap: 124 blocks of 32 bytes.
   LostObjects() : sim_(*compute_layout({.heap_bytes = 4096})) {}
 
   EventOutcome apply(Op op, std::uint64_t id, std::uint64_t size_or_to = 0) {
