@@ -6,17 +6,18 @@
 
 namespace gcsim {
 
-std::uint32_t Collector::find_run(std::uint64_t n_blocks) {
+std::uint32_t Collector::search(std::uint64_t n_blocks) {
+  if (n_blocks > table_.size()) return kNoFit;
   if (bookkeeping_ == Bookkeeping::reference) return scan_.first_fit(table_, n_blocks);
-  return first_fit_in(table_, n_blocks);
-}
-
-std::uint32_t Collector::first_fit_in(const BlockTable& table, std::uint64_t n_blocks) const {
   // Address-ordered first fit from block 0 equals gc.c's scan from gc_last_free_atb_index:
   // no FREE block ever lies below that index (spec §3, "Policy equivalence").
-  if (n_blocks > table.size()) return kNoFit;
-  if (bookkeeping_ == Bookkeeping::reference) return GcScan().first_fit(table, n_blocks);
-  return table.first_fit(static_cast<std::uint32_t>(n_blocks));
+  return table_.first_fit(static_cast<std::uint32_t>(n_blocks));
+}
+
+bool Collector::has_run(const BlockTable& table, std::uint64_t n_blocks) const {
+  if (n_blocks > table.size()) return false;
+  if (bookkeeping_ == Bookkeeping::reference) return GcScan().first_fit(table, n_blocks) != kNoFit;
+  return table.first_fit(static_cast<std::uint32_t>(n_blocks)) != kNoFit;
 }
 
 AllocOutcome Collector::alloc(std::uint64_t n_bytes, bool has_finaliser) {
@@ -30,7 +31,7 @@ AllocOutcome Collector::alloc(std::uint64_t n_bytes, bool has_finaliser) {
     collected = true;
   }
   for (;;) {
-    if (const std::uint32_t start = find_run(out.n_blocks); start != kNoFit) {
+    if (const std::uint32_t start = search(out.n_blocks); start != kNoFit) {
       const auto n = static_cast<std::uint32_t>(out.n_blocks);
       table_.allocate(start, n);
       ftb_[start] = has_finaliser;

@@ -59,7 +59,7 @@ FailureClass Collector::classify_failure(std::uint64_t n_blocks) const {
     BlockTable copy = table_;
     mark_reachable(copy, mutator_, pinned_);
     sweep_unmarked(copy, [](std::uint32_t) {});
-    if (first_fit_in(copy, n_blocks) != kNoFit) return FailureClass::disabled;
+    if (has_run(copy, n_blocks)) return FailureClass::disabled;
   }
   return free_space().free_blocks >= n_blocks ? FailureClass::fragmentation
                                               : FailureClass::capacity;

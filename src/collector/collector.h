@@ -64,9 +64,12 @@ class Collector {
   std::uint64_t collections() const { return collections_; }
 
  private:
-  // First fit (kNoFit if none), by the bookkeeping's method.
-  std::uint32_t find_run(std::uint64_t n_blocks);
-  std::uint32_t first_fit_in(const BlockTable& table, std::uint64_t n_blocks) const;
+  // gc_alloc's search: the first run of n_blocks FREE blocks in the heap (kNoFit if none), by
+  // the bookkeeping's method; Bookkeeping::reference moves gc_last_free_atb_index as gc.c does.
+  std::uint32_t search(std::uint64_t n_blocks);
+  // Whether `table` (a copy of the heap, collected to classify a failure) has a run of n_blocks
+  // FREE blocks. A question only: it moves no search index.
+  bool has_run(const BlockTable& table, std::uint64_t n_blocks) const;
 
   Layout layout_;
   Mutator& mutator_;

@@ -80,7 +80,7 @@ void Simulation::alloc(const Event& e, std::uint64_t index, EventOutcome& out) {
   out.collection = a.collection;
   const char letter = type_letter(e.text);
   if (a.failed()) {
-    failed(out, e, index, a.n_blocks, false);
+    record_failure(out, e, index, a.n_blocks);
     program_.add(e.id, e.size, e.fin, letter, Program::kNoBlock, index, /*lost=*/true);
     return;
   }
@@ -107,7 +107,7 @@ void Simulation::realloc(const Event& e, std::uint64_t index, EventOutcome& out)
   out.collection = r.collection;
   out.realloc = r.kind;
   if (r.kind == ReallocKind::failed) {
-    failed(out, e, index, r.new_blocks, true);
+    record_failure(out, e, index, r.new_blocks);
     return;
   }
   program_.place(slot, r.head ? r.head->value : Program::kNoBlock, e.size);
@@ -117,12 +117,12 @@ void Simulation::realloc(const Event& e, std::uint64_t index, EventOutcome& out)
   }
 }
 
-void Simulation::failed(EventOutcome& out, const Event& e, std::uint64_t index,
-                        std::uint64_t n_blocks, bool re) {
+void Simulation::record_failure(EventOutcome& out, const Event& e, std::uint64_t index,
+                                std::uint64_t n_blocks) {
   FailureRecord f;
   f.event = index;
   f.id = e.id;
-  f.realloc = re;
+  f.realloc = e.op == Op::realloc;
   f.size_bytes = e.size;
   f.n_blocks = n_blocks;
   f.failure_class = collector_.classify_failure(n_blocks);

@@ -54,8 +54,10 @@ class Simulation {
  private:
   void alloc(const Event& e, std::uint64_t index, EventOutcome& out);
   void realloc(const Event& e, std::uint64_t index, EventOutcome& out);
-  void failed(EventOutcome& out, const Event& e, std::uint64_t index, std::uint64_t n_blocks,
-              bool re);
+  // The MemoryError of alloc or realloc event `e` that needed n_blocks: classified, recorded
+  // in last_failure_, and pointed to by `out`.
+  void record_failure(EventOutcome& out, const Event& e, std::uint64_t index,
+                      std::uint64_t n_blocks);
 
   Program program_;
   Collector collector_;
