@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# The test command (README; .ci/run runs exactly this): builds gcsim twice — Release, and
-# Debug with AddressSanitizer + UndefinedBehaviorSanitizer — and runs every test in both.
+# The test command (README; .ci/run runs exactly this): checks the formatting, builds gcsim twice —
+# Release (with the benchmark programs, built but not run), and Debug with AddressSanitizer +
+# UndefinedBehaviorSanitizer — and runs every test in both.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
-bash "$root/tools/build.sh" build
+bash "$root/tools/ensure-deps.sh" --test
+if command -v clang-format >/dev/null; then
+  bash "$root/tools/format.sh" --check
+fi
+bash "$root/tools/build.sh" build -DGCSIM_BUILD_BENCH=ON
 (cd "$root/build" && ctest --output-on-failure -j "$jobs")
 bash "$root/tools/build.sh" build-asan -DCMAKE_BUILD_TYPE=Debug -DGCSIM_SANITIZE=ON
 (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
