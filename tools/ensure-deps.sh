@@ -4,8 +4,9 @@
 #   tools/ensure-deps.sh --test   also what only the test command needs: clang-format, for the
 #                                 formatting check (tools/test.sh)
 set -euo pipefail
+# make: the recorder builds MicroPython with it (gcsim record, tests/record/).
 # python3 and time: the tests' input generators and report checks, and their peak-memory checks.
-packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev
+packages=(g++ make cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev
           libbenchmark-dev zlib1g-dev libsimdjson-dev python3 time)
 [[ ${1:-} == --test ]] && packages+=(clang-format)
 missing=()

@@ -9,8 +9,11 @@ bash "$root/tools/ensure-deps.sh" --test
 if command -v clang-format >/dev/null; then
   bash "$root/tools/format.sh" --check
 fi
-bash "$root/tools/build.sh" build -DGCSIM_BUILD_BENCH=ON
+# The recorder tests' MicroPython build, shared by both builds (tests/CMakeLists.txt).
+record_cache=(-DGCSIM_RECORD_CACHE="$root/build-record-cache")
+bash "$root/tools/build.sh" build -DGCSIM_BUILD_BENCH=ON "${record_cache[@]}"
 (cd "$root/build" && ctest --output-on-failure -j "$jobs")
-bash "$root/tools/build.sh" build-asan -DCMAKE_BUILD_TYPE=Debug -DGCSIM_SANITIZE=ON
+bash "$root/tools/build.sh" build-asan -DCMAKE_BUILD_TYPE=Debug -DGCSIM_SANITIZE=ON \
+  "${record_cache[@]}"
 (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
    ctest --output-on-failure -j "$jobs")

@@ -11,7 +11,8 @@ from using more?
                                           stops at that #include ("No such file or directory"),
                                           and one including a header of X itself compiles
 
-BUILD/layers.txt is written by gcsim_library() when CMake runs (folder|position|uses|packages);
+BUILD/layers.txt is written by gcsim_library() when CMake runs (folder|position|uses|packages|
+subfolders not compiled by CMake, which are passed over);
 BUILD/compile_commands.json by CMake (CMAKE_EXPORT_COMPILE_COMMANDS). Prints one line per
 problem and exits 1 if there is any.
 """
@@ -37,18 +38,21 @@ def read_manifest(build):
     layers = {}
     with open(os.path.join(build, "layers.txt")) as f:
         for line in f:
-            folder, position, uses, packages = line.rstrip("\n").split("|")
+            folder, position, uses, packages, not_compiled = line.rstrip("\n").split("|")
             layers[folder] = {
                 "position": int(position),
                 "uses": [u for u in uses.split(",") if u],
                 "packages": [p for p in packages.split(",") if p],
+                "not_compiled": [n for n in not_compiled.split(",") if n],
             }
     return layers
 
 
-def sources_of(source, folder):
+def sources_of(source, folder, not_compiled=()):
     root = os.path.join(source, "src", folder)
-    for dirpath, _, names in os.walk(root):
+    for dirpath, dirs, names in os.walk(root):
+        if dirpath == root:
+            dirs[:] = [d for d in dirs if d not in not_compiled]
         for name in sorted(names):
             if name.endswith((".h", ".cpp")):
                 yield os.path.join(dirpath, name)
@@ -61,7 +65,7 @@ def check_includes(build, source):
         for used in layer["uses"]:
             if used not in layers or layers[used]["position"] >= layer["position"]:
                 problems.append(f"src/{folder} USES {used}, which is not before it")
-        for path in sources_of(source, folder):
+        for path in sources_of(source, folder, layer["not_compiled"]):
             rel = os.path.relpath(path, source)
             with open(path, encoding="utf-8") as f:
                 text = f.read()
@@ -127,7 +131,8 @@ def check_build(build, source):
         commands = json.load(f)
     headers = {}
     for folder in layers:
-        hs = sorted(p for p in sources_of(source, folder) if p.endswith(".h"))
+        hs = sorted(p for p in sources_of(source, folder, layers[folder]["not_compiled"])
+                    if p.endswith(".h"))
         if hs:
             headers[folder] = os.path.relpath(hs[0], os.path.join(source, "src"))
     jobs = []  # (folder, header, may_use)
