@@ -84,11 +84,11 @@ Event mark(std::string label) {
 TEST(RecordingStream, EachRecordBecomesItsEvent) {
   Bytes b;
   b.op('h').u(16).u(518144).u(1);
-  b.op('a').u(1).u(48).u(0).u(1);     // a tuple
-  b.op('a').u(2).u(300).u(1).u(0);    // with a finaliser, no known type
+  b.op('a').u(1).u(48).u(0).u(1);   // a tuple
+  b.op('a').u(2).u(300).u(1).u(0);  // with a finaliser, no known type
   b.op('r').u(2).u(700);
-  b.op('t').u(4096 * 2);              // zigzag(4096)
-  b.op('t').u(1);                     // zigzag(-1): off
+  b.op('t').u(4096 * 2);  // zigzag(4096)
+  b.op('t').u(1);         // zigzag(-1): off
   b.op('x').op('e').op('c');
   b.op('d').u(1);
   b.op('f').u(2);
@@ -104,9 +104,9 @@ TEST(RecordingStream, EachRecordBecomesItsEvent) {
   disable.op = Op::disable;
   enable.op = Op::enable;
   collect.op = Op::collect;
-  const std::vector<Event> expected = {alloc(1, 48, false, "tuple"), alloc(2, 300, true),
-                                       realloc, on, off, disable, enable, collect,
-                                       with_id(Op::drop, 1), with_id(Op::free, 2)};
+  const std::vector<Event> expected = {
+      alloc(1, 48, false, "tuple"), alloc(2, 300, true), realloc, on, off, disable, enable, collect,
+      with_id(Op::drop, 1),         with_id(Op::free, 2)};
   EXPECT_EQ(decode(b.str()), expected);
   // The same bytes arriving one at a time decode the same.
   EXPECT_EQ(decode(b.str(), 1), expected);
@@ -133,9 +133,9 @@ TEST(RecordingStream, HeaderFactsAndCounts) {
 TEST(RecordingStream, MarkGoesWhereTheHeapWasLastRead) {
   Bytes b;
   b.op('a').u(1).u(16).u(0).u(0);
-  b.op('i');                           // gc.mem_alloc()
-  b.op('i');                           // gc.mem_free(): the later read counts
-  b.op('a').u(2).u(40).u(0).u(4);      // the line being formatted
+  b.op('i');                       // gc.mem_alloc()
+  b.op('i');                       // gc.mem_free(): the later read counts
+  b.op('a').u(2).u(40).u(0).u(4);  // the line being formatted
   b.op('d').u(1);
   b.op('m').text("frame1");
   b.op('a').u(3).u(16).u(0).u(0);
@@ -149,7 +149,7 @@ TEST(RecordingStream, MarkWithoutARead) {
   Bytes b;
   b.op('a').u(1).u(16).u(0).u(0);
   b.op('m').text("start");
-  b.op('i');                        // a read with no line after it: nothing moves
+  b.op('i');  // a read with no line after it: nothing moves
   b.op('a').u(2).u(16).u(0).u(0);
   b.end();
   const std::vector<Event> expected = {alloc(1, 16), mark("start"), alloc(2, 16)};
