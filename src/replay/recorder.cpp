@@ -16,12 +16,12 @@ std::uint64_t abs_diff(std::int64_t device, std::uint64_t simulated) {
 
 }  // namespace
 
-StateSample take_sample(const Simulation& sim, std::uint64_t index, Op op) {
+StateSample take_sample(const Simulation& sim, EventIndex index, Op op) {
   const Collector& c = sim.collector();
   const FreeSpace space = c.free_space();
   const std::uint64_t b = c.layout().params.block_bytes;
   StateSample s;
-  s.event = index;
+  s.event = index.value;
   s.op = op;
   s.mem_free = std::uint64_t{space.free_blocks} * b;
   s.mem_alloc = std::uint64_t{c.table().size() - space.free_blocks} * b;
@@ -32,7 +32,7 @@ StateSample take_sample(const Simulation& sim, std::uint64_t index, Op op) {
   return s;
 }
 
-void Recorder::record(const Event& e, std::uint64_t index, const EventOutcome& outcome,
+void Recorder::record(const Event& e, EventIndex index, const EventOutcome& outcome,
                       const Simulation& sim) {
   const StateSample s = take_sample(sim, index, e.op);
   if (sink_) sink_->sample(s);
@@ -41,13 +41,14 @@ void Recorder::record(const Event& e, std::uint64_t index, const EventOutcome& o
   count(e, outcome);
   if (outcome.collection) {
     collections_.push_back(
-        {index, sim.collector().trigger().threshold_blocks(), *outcome.collection});
+        {index.value, sim.collector().trigger().threshold_blocks(), *outcome.collection});
   }
   if (outcome.failure) failures_.push_back(*outcome.failure);
   if (e.op == Op::mark) last_mark_ = e.text;
   if (e.op == Op::observe) {
     ++summary_.observe_count;
-    observations_.push_back({index, last_mark_, e.mem_alloc, e.mem_free, s.mem_alloc, s.mem_free});
+    observations_.push_back(
+        {index.value, last_mark_, e.mem_alloc, e.mem_free, s.mem_alloc, s.mem_free});
     if (e.mem_alloc) {
       summary_.observe_max_diff_mem_alloc =
           std::max(summary_.observe_max_diff_mem_alloc, abs_diff(*e.mem_alloc, s.mem_alloc));
@@ -67,7 +68,7 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
     ++m.allocations;
     if (e.size == 0) ++m.zero_size_allocs;
   }
-  if (outcome.placed_head) {
+  if (outcome.placed_head != kNoBlock) {
     m.bytes_requested += e.size;
     m.blocks_requested += outcome.placed_blocks;
   }

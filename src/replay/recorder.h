@@ -52,8 +52,7 @@ class Recorder {
  public:
   explicit Recorder(SampleSink* sink = nullptr) : sink_(sink) {}
 
-  void record(const Event& e, std::uint64_t index, const EventOutcome& outcome,
-              const Simulation& sim);
+  void record(const Event& e, EventIndex index, const EventOutcome& outcome, const Simulation& sim);
   void finish(const Simulation& sim);
 
   const ReplaySummary& summary() const { return summary_; }
@@ -76,12 +75,12 @@ class Recorder {
     std::uint64_t max_free = 1, mem_free = 1;
   } worst_ratio_;
   struct {
-    std::uint64_t index = 0;
+    EventIndex index;
     Op op = Op::mark;
   } last_event_;
 };
 
 // The state after the latest event, as a sample for `index`.
-StateSample take_sample(const Simulation& sim, std::uint64_t index, Op op);
+StateSample take_sample(const Simulation& sim, EventIndex index, Op op);
 
 }  // namespace gcsim

@@ -90,8 +90,8 @@ class OracleComparer final : public ReplayObserver {
       notable.push_back(
           {pos.index, "alloc_zero", static_cast<std::int64_t>(e.id), 0, "null", 0, 0});
     }
-    if (out.placed_head) {
-      placements.push_back({pos.index, e.id, *out.placed_head, out.placed_blocks});
+    if (out.placed_head != kNoBlock) {
+      placements.push_back({pos.index, e.id, out.placed_head.value, out.placed_blocks});
     }
   }
 

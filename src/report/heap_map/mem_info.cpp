@@ -31,7 +31,7 @@ HeapMapFormat heap_map_format(const Layout& layout, std::optional<std::uint64_t>
 std::string block_letters(const BlockTable& table, const Program* program) {
   std::string letters(table.size(), '.');
   for (std::uint32_t b = 0; b < table.size(); ++b) {
-    switch (table.kind(b)) {
+    switch (table.kind(BlockIndex(b))) {
       case BlockKind::free:
         break;
       case BlockKind::tail:
@@ -41,7 +41,7 @@ std::string block_letters(const BlockTable& table, const Program* program) {
         letters[b] = 'm';
         break;
       case BlockKind::head: {
-        const Program::Object* owner = program ? program->owner(b) : nullptr;
+        const Program::Object* owner = program ? program->owner(BlockIndex(b)) : nullptr;
         letters[b] = owner ? owner->type_letter : 'h';
         break;
       }

@@ -13,14 +13,14 @@ HeapSnapshot take_snapshot(const BlockTable& table, const Program* program,
   s.born_event.assign(table.size(), kNoEvent);
   std::uint64_t born = kNoEvent;  // of the allocation the walk is in
   for (std::uint32_t b = 0; b < table.size(); ++b) {
-    switch (table.kind(b)) {
+    switch (table.kind(BlockIndex(b))) {
       case BlockKind::free:
         born = kNoEvent;
         break;
       case BlockKind::head:
       case BlockKind::mark: {
-        const Program::Object* owner = program ? program->owner(b) : nullptr;
-        born = owner ? owner->born_event : kNoEvent;
+        const Program::Object* owner = program ? program->owner(BlockIndex(b)) : nullptr;
+        born = owner ? owner->born_event.value : kNoEvent;
         break;
       }
       case BlockKind::tail:

@@ -17,7 +17,8 @@ class ReportObserver final : public ReplayObserver {
     if (next_) next_->after_event(event, position, outcome, sim);
     const std::uint64_t index = position.index;
     const std::uint64_t before = bytes_;
-    if (outcome.placed_head) bytes_ += event.size;  // as the Recorder counts bytes_requested
+    if (outcome.placed_head != kNoBlock)
+      bytes_ += event.size;  // as the Recorder counts bytes_requested
     const bool notable =
         outcome.collection || outcome.failure || event.op == Op::mark || event.op == Op::observe;
     data_.bytes.add(index, before, bytes_, notable);

@@ -20,7 +20,7 @@ namespace {
 // What one event did, as far as anything gcsim reports can tell.
 struct EventRecord {
   StateSample state;
-  std::optional<std::uint32_t> placed_head;
+  BlockIndex placed_head;
   std::uint64_t placed_blocks = 0;
   std::optional<CollectionRecord> collection;
   std::optional<FailureRecord> failure;
@@ -49,7 +49,7 @@ class Recording final : public ReplayObserver {
                    const Simulation& sim) override {
     const Collector& c = sim.collector();
     const std::uint32_t b = c.layout().params.block_bytes;
-    EventRecord r{take_sample(sim, position.index, e.op),
+    EventRecord r{take_sample(sim, EventIndex(position.index), e.op),
                   outcome.placed_head,
                   outcome.placed_blocks,
                   copy(outcome.collection),

@@ -21,7 +21,7 @@ class LostObjects : public testing::Test {
     e.op = op;
     e.id = id;
     (op == Op::ref || op == Op::unref ? e.to : e.size) = size_or_to;
-    return sim_.apply(e, index_++);
+    return sim_.apply(e, EventIndex(index_++));
   }
   std::uint64_t used_blocks() const { return sim_.collector().table().used_blocks(); }
 

@@ -111,10 +111,10 @@ TEST(HeapMap, GcInfoLines) {
 
 TEST(HeapMap, BlockLettersFromTheTable) {
   BlockTable table(8);
-  table.allocate(0, 3);
-  table.allocate(4, 1);
-  table.allocate(5, 2);
-  ASSERT_TRUE(table.mark(5));
+  table.allocate(BlockIndex(0), 3);
+  table.allocate(BlockIndex(4), 1);
+  table.allocate(BlockIndex(5), 2);
+  ASSERT_TRUE(table.mark(BlockIndex(5)));
   EXPECT_EQ(block_letters(table, nullptr), "h==.hm=.");
 }
 
@@ -128,7 +128,7 @@ TEST(HeapMap, HeadsTakeTheTypeLetterOfTheTrace) {
     e.id = id;
     e.size = size;
     e.text = std::move(type);
-    sim.apply(e, id);
+    sim.apply(e, EventIndex(id));
   };
   alloc(1, 48, "list");
   alloc(2, 32, "");
@@ -150,7 +150,7 @@ TEST(HeapMap, DefaultPoolAddressFollowsTheLayout) {
 
 TEST(HeapMap, WholeMapIsInfoThenTable) {
   BlockTable table(4);
-  table.allocate(1, 2);
+  table.allocate(BlockIndex(1), 2);
   std::ostringstream out;
   write_heap_map(out, heap_info(table, 32), block_letters(table, nullptr), kV111);
   EXPECT_EQ(out.str(),
