@@ -13,17 +13,17 @@ namespace {
 BlockTable fragmented(std::uint32_t n_blocks) {
   BlockTable t(n_blocks);
   std::mt19937 rng(3);
-  for (std::uint32_t b = 0; b + 8 < n_blocks; b += 8) t.allocate(b, 1 + rng() % 6);
+  for (std::uint32_t b = 0; b + 8 < n_blocks; b += 8) t.allocate(BlockIndex(b), 1 + rng() % 6);
   return t;
 }
 
-std::uint32_t scan_first_fit(const BlockTable& t, std::uint32_t n) {
+BlockIndex scan_first_fit(const BlockTable& t, std::uint32_t n) {
   std::uint32_t run = 0;
   for (std::uint32_t b = 0; b < t.size(); ++b) {
-    run = t.kind(b) == BlockKind::free ? run + 1 : 0;
-    if (run >= n) return b + 1 - n;
+    run = t.kind(BlockIndex(b)) == BlockKind::free ? run + 1 : 0;
+    if (run >= n) return BlockIndex(b + 1 - n);
   }
-  return kNoFit;
+  return kNoBlock;
 }
 
 void BM_FirstFitIndex(benchmark::State& state) {

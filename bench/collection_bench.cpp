@@ -24,19 +24,19 @@ void BM_Collect(benchmark::State& state) {
     e.op = Op::alloc;
     e.id = next_id++;
     e.size = 16 + rng() % 96;
-    sim.apply(e, index++);
+    sim.apply(e, EventIndex(index++));
     if (keep && prev_held != 0 && rng() % 2 == 0) {
       Event r;
       r.op = Op::ref;
       r.id = prev_held;
       r.to = e.id;
-      sim.apply(r, index++);
+      sim.apply(r, EventIndex(index++));
     }
     if (!keep) {
       Event d;
       d.op = Op::drop;
       d.id = e.id;
-      sim.apply(d, index++);
+      sim.apply(d, EventIndex(index++));
     } else {
       prev_held = e.id;
     }
@@ -49,7 +49,7 @@ void BM_Collect(benchmark::State& state) {
     state.PauseTiming();
     for (std::uint64_t i = 0; i < garbage_blocks; ++i) alloc(false);
     state.ResumeTiming();
-    const EventOutcome out = sim.apply(collect, index++);
+    const EventOutcome out = sim.apply(collect, EventIndex(index++));
     garbage_blocks = out.collection->heads_freed;
     state.counters["blocks_marked"] = static_cast<double>(out.collection->blocks_marked);
   }

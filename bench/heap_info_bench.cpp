@@ -19,11 +19,11 @@ void churn(benchmark::State& state, ReadInfo&& read_info) {
   const auto n_blocks = static_cast<std::uint32_t>(state.range(0));
   BlockTable table(n_blocks);
   std::mt19937 rng(5);
-  std::vector<std::uint32_t> heads;
+  std::vector<BlockIndex> heads;
   for (auto _ : state) {
     if (heads.empty() || (table.free_blocks() > n_blocks / 2 && rng() % 2 == 0)) {
       const std::uint32_t n = 1 + rng() % 8;
-      if (const std::uint32_t head = table.first_fit(n); head != kNoFit) {
+      if (const BlockIndex head = table.first_fit(n); head != kNoBlock) {
         table.allocate(head, n);
         heads.push_back(head);
       }

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages gcsim builds with, if any is missing (apt-get; root or sudo).
+#   tools/ensure-deps.sh          what building gcsim needs (tools/build.sh, tools/demo.sh)
+#   tools/ensure-deps.sh --test   also what only the test command needs: clang-format, for the
+#                                 formatting check (tools/test.sh)
 set -euo pipefail
 # make: the recorder builds MicroPython with it (gcsim record, tests/record/).
 # python3 and time: the tests' input generators and report checks, and their peak-memory checks.
 packages=(g++ make cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev
           libbenchmark-dev zlib1g-dev libsimdjson-dev python3 time)
+[[ ${1:-} == --test ]] && packages+=(clang-format)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -2,7 +2,8 @@
 # Fuzzes the trace reader + replay with libFuzzer (clang, ASan + UBSan) for SECONDS (default
 # 600). The corpus starts from traces/, the oracle traces and the CLI test inputs; it grows in
 # build-fuzz/corpus/ across runs. A crash leaves its input in build-fuzz/findings/: copy it to
-# tests/fuzz/regressions/ (README there) once fixed, so the regression test keeps it.
+# tests/fuzz/regressions/ (README there) once fixed, with its outcome in expected.txt there, so
+# the regression test keeps it.
 #   tools/fuzz.sh [SECONDS] [JOBS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +25,7 @@ for f in "$root"/traces/*.jsonl "$root"/tests/cli/data/*.jsonl "$root"/tests/cli
 for f in "$root"/tests/oracle/data/edge-cases.json "$root"/tests/cli/data/bad/*.json; do
   [[ -f $f ]] && seed 01 "$f"; done
 cp -n "$root"/tests/fuzz/regressions/* "$dir/corpus/" 2>/dev/null || true
-rm -f "$dir/corpus/README.md"
+rm -f "$dir/corpus/README.md" "$dir/corpus/expected.txt"
 cd "$dir/findings"
 GCSIM_FUZZ_SCRATCH="$dir/scratch" "$dir/gcsim_fuzz" -max_total_time="$seconds" -jobs="$jobs" \
   -workers="$jobs" -rss_limit_mb=4096 -max_len=262144 -timeout=20 -print_final_stats=1 \

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# The test command (README; .ci/run runs exactly this): builds gcsim twice — Release, and
-# Debug with AddressSanitizer + UndefinedBehaviorSanitizer — and runs every test in both.
+# The test command (README; .ci/run runs exactly this): checks the formatting, builds gcsim twice —
+# Release (with the benchmark programs, built but not run), and Debug with AddressSanitizer +
+# UndefinedBehaviorSanitizer — and runs every test in both.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
+bash "$root/tools/ensure-deps.sh" --test
+if command -v clang-format >/dev/null; then
+  bash "$root/tools/format.sh" --check
+fi
 # The recorder tests' MicroPython build, shared by both builds (tests/CMakeLists.txt).
 record_cache=(-DGCSIM_RECORD_CACHE="$root/build-record-cache")
-bash "$root/tools/build.sh" build "${record_cache[@]}"
+bash "$root/tools/build.sh" build -DGCSIM_BUILD_BENCH=ON "${record_cache[@]}"
 (cd "$root/build" && ctest --output-on-failure -j "$jobs")
 bash "$root/tools/build.sh" build-asan -DCMAKE_BUILD_TYPE=Debug -DGCSIM_SANITIZE=ON \
   "${record_cache[@]}"

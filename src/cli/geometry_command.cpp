@@ -6,7 +6,7 @@
 #include "cli/exit_codes.h"
 #include "cli/geometry_options.h"
 #include "replay/driver.h"
-#include "report/number_format.h"
+#include "text/number_format.h"
 
 namespace gcsim::cli {
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "heap/byte_size.h"
+#include "text/byte_size.h"
 
 namespace gcsim::cli {
 namespace {

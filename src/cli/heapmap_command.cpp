@@ -10,9 +10,9 @@
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
-#include "report/heap_map.h"
-#include "report/heap_map_capture.h"
-#include "report/svg_heap_tiles.h"
+#include "report/heap_map/capture.h"
+#include "report/heap_map/mem_info.h"
+#include "report/svg/heap_tiles.h"
 
 namespace gcsim::cli {
 namespace {

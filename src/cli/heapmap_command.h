@@ -1,6 +1,7 @@
 // `gcsim heapmap TRACE --at EVENT|peak|end|fail:K|mark:LABEL[#K] [replay options]
 //  [--pool-address HEX] [-o FILE] [--svg FILE]`: the heap at one point of a replay, as
-// micropython.mem_info(1) prints it (report/heap_map.h), and optionally as an SVG tile picture.
+// micropython.mem_info(1) prints it (report/heap_map/mem_info.h), and optionally as an SVG tile
+// picture.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -11,7 +11,7 @@
 #include "import/import_summary.h"
 #include "import/mpy_log.h"
 #include "import/observe_merge.h"
-#include "report/number_format.h"
+#include "text/number_format.h"
 #include "trace/format.h"
 #include "trace/writer.h"
 

@@ -34,9 +34,10 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     fmt::print(stderr, "gcsim: {}\n", e.what());
     return kExitBadInput;
-  } catch (const std::exception& e) {  // TraceError, bad settings, unwritable output: bad input
-    fmt::print(stderr, "gcsim: {}\n", e.what());
-    return kExitBadInput;
+  } catch (...) {  // bad input (exit 2), or gcsim's own fault (exit 3): exit_codes.h
+    const Failure failure = failure_of(std::current_exception());
+    fmt::print(stderr, "{}\n", failure.message);
+    return failure.exit_code;
   }
   return exit_code;
 }

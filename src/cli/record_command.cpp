@@ -9,11 +9,11 @@
 
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
-#include "heap/byte_size.h"
 #include "record/micropython_tree.h"
 #include "record/record_script.h"
 #include "record/recorder_build.h"
-#include "report/number_format.h"
+#include "text/byte_size.h"
+#include "text/number_format.h"
 #include "trace/format.h"
 #include "trace/writer.h"
 

@@ -68,7 +68,7 @@ void run(const ReplayArgs& args) {
   print_replay_text(std::cout, result, args.trace);
   if (!args.no_chart) {
     ChartMarks marks;
-    marks.peak_event = result.summary.peak_mem_alloc.event;
+    marks.peak_event = result.summary.peak_event;
     marks.pool_bytes = result.layout.pool_bytes;
     for (const FailureRecord& f : result.failures) marks.failure_events.push_back(f.event);
     std::cout << '\n';

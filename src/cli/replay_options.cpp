@@ -4,8 +4,8 @@
 #include <charconv>
 #include <limits>
 
-#include "heap/byte_size.h"
 #include "replay/recorded_setting.h"
+#include "text/byte_size.h"
 
 namespace gcsim::cli {
 

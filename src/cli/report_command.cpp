@@ -10,8 +10,8 @@
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
-#include "report/html_report.h"
-#include "report/number_format.h"
+#include "report/html/report_page.h"
+#include "text/number_format.h"
 
 namespace gcsim::cli {
 namespace {
@@ -43,7 +43,7 @@ void run(const ReportArgs& args) {
       "{}: {} events, {} collections, {} MemoryErrors, "
       "peak mem_alloc {} bytes at event {}\n",
       args.output_path, grouped(s.events), grouped(s.collections_total), grouped(s.failures_total),
-      grouped(s.peak_mem_alloc.value), grouped(s.peak_mem_alloc.event));
+      grouped(s.peak_mem_alloc), grouped(s.peak_event));
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // `gcsim report TRACE -o FILE [replay options] [--pool-address HEX] [--quiet]`: one
-// self-contained HTML page about a replay (report/html_report.h): curves, collections,
+// self-contained HTML page about a replay (report/html/report_page.h): curves, collections,
 // MemoryErrors with the heap map at each, fragmentation, device observations, every metric.
 #pragma once
 

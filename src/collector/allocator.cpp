@@ -6,17 +6,20 @@
 
 namespace gcsim {
 
-std::uint32_t Collector::find_run(std::uint64_t n_blocks) {
+BlockIndex Collector::search(std::uint64_t n_blocks) {
+  if (n_blocks > table_.size()) return kNoBlock;
   if (bookkeeping_ == Bookkeeping::reference) return scan_.first_fit(table_, n_blocks);
-  return first_fit_in(table_, n_blocks);
-}
-
-std::uint32_t Collector::first_fit_in(const BlockTable& table, std::uint64_t n_blocks) const {
   // Address-ordered first fit from block 0 equals gc.c's scan from gc_last_free_atb_index:
   // no FREE block ever lies below that index (spec §3, "Policy equivalence").
-  if (n_blocks > table.size()) return kNoFit;
-  if (bookkeeping_ == Bookkeeping::reference) return GcScan().first_fit(table, n_blocks);
-  return table.first_fit(static_cast<std::uint32_t>(n_blocks));
+  return table_.first_fit(static_cast<std::uint32_t>(n_blocks));
+}
+
+bool Collector::has_run(const BlockTable& table, std::uint64_t n_blocks) const {
+  if (n_blocks > table.size()) return false;
+  if (bookkeeping_ == Bookkeeping::reference) {
+    return GcScan().first_fit(table, n_blocks) != kNoBlock;
+  }
+  return table.first_fit(static_cast<std::uint32_t>(n_blocks)) != kNoBlock;
 }
 
 AllocOutcome Collector::alloc(std::uint64_t n_bytes, bool has_finaliser) {
@@ -30,12 +33,12 @@ AllocOutcome Collector::alloc(std::uint64_t n_bytes, bool has_finaliser) {
     collected = true;
   }
   for (;;) {
-    if (const std::uint32_t start = find_run(out.n_blocks); start != kNoFit) {
+    if (const BlockIndex start = search(out.n_blocks); start != kNoBlock) {
       const auto n = static_cast<std::uint32_t>(out.n_blocks);
       table_.allocate(start, n);
-      ftb_[start] = has_finaliser;
+      ftb_[start.value] = has_finaliser;
       trigger_.allocated(n);
-      out.head = BlockIndex(start);
+      out.head = start;
       return out;
     }
     if (collected) return out;  // MemoryError
@@ -45,31 +48,30 @@ AllocOutcome Collector::alloc(std::uint64_t n_bytes, bool has_finaliser) {
 }
 
 void Collector::free(BlockIndex head) {
-  if (head.value >= table_.size() || table_.kind(head.value) != BlockKind::head) {
+  if (head.value >= table_.size() || table_.kind(head) != BlockKind::head) {
     throw std::invalid_argument("gc_free of a block that is not an allocation's head");
   }
   ftb_[head.value] = false;
-  scan_.freed(head.value);
-  table_.release(head.value);  // gc_alloc_amount is not refunded
+  scan_.freed(head);
+  table_.release(head);  // gc_alloc_amount is not refunded
 }
 
-ReallocOutcome Collector::realloc(std::optional<BlockIndex> head, std::uint64_t n_bytes,
-                                  bool allow_move) {
+ReallocOutcome Collector::realloc(BlockIndex head, std::uint64_t n_bytes, bool allow_move) {
   ReallocOutcome out;
   out.new_blocks = blocks_for(n_bytes);
-  if (!head) {  // gc_realloc(NULL, n) is gc_alloc(n, no finaliser)
+  if (head == kNoBlock) {  // gc_realloc(NULL, n) is gc_alloc(n, no finaliser)
     const AllocOutcome a = alloc(n_bytes, false);
     out.kind = a.failed() ? ReallocKind::failed : ReallocKind::from_null;
     out.head = a.head;
     out.collection = a.collection;
     return out;
   }
-  if (head->value >= table_.size() || table_.kind(head->value) != BlockKind::head) {
+  if (head.value >= table_.size() || table_.kind(head) != BlockKind::head) {
     throw std::invalid_argument("gc_realloc of a block that is not an allocation's head");
   }
-  out.old_blocks = table_.chain_length(head->value);
+  out.old_blocks = table_.chain_length(head);
   if (n_bytes == 0) {
-    free(*head);
+    free(head);
     out.kind = ReallocKind::freed;
     return out;
   }
@@ -80,18 +82,18 @@ ReallocOutcome Collector::realloc(std::optional<BlockIndex> head, std::uint64_t 
     return out;
   }
   if (out.new_blocks < out.old_blocks) {
-    table_.resize(head->value, old_blocks, static_cast<std::uint32_t>(out.new_blocks));
-    scan_.freed(head->value + static_cast<std::uint32_t>(out.new_blocks));
+    table_.resize(head, old_blocks, static_cast<std::uint32_t>(out.new_blocks));
+    scan_.freed(BlockIndex(head.value + static_cast<std::uint32_t>(out.new_blocks)));
     out.kind = ReallocKind::shrunk;
     return out;
   }
   // Grow in place into the FREE blocks that follow: no threshold check, no amount counted.
   const std::uint64_t wanted = out.new_blocks - out.old_blocks;
   if (wanted <= table_.size()) {
-    const std::uint32_t after =
-        table_.free_run_from(head->value + old_blocks, static_cast<std::uint32_t>(wanted));
+    const std::uint32_t after = table_.free_run_from(BlockIndex(head.value + old_blocks),
+                                                     static_cast<std::uint32_t>(wanted));
     if (after == wanted) {
-      table_.resize(head->value, old_blocks, static_cast<std::uint32_t>(out.new_blocks));
+      table_.resize(head, old_blocks, static_cast<std::uint32_t>(out.new_blocks));
       out.kind = ReallocKind::grown_in_place;
       return out;
     }
@@ -103,14 +105,14 @@ ReallocOutcome Collector::realloc(std::optional<BlockIndex> head, std::uint64_t 
   // Move: a full gc_alloc (threshold check, possible collection, amount += the whole new size)
   // while the old allocation is still live, then gc_free of the old one.
   pinned_ = head;
-  const AllocOutcome a = alloc(n_bytes, ftb_[head->value]);
-  pinned_.reset();
+  const AllocOutcome a = alloc(n_bytes, ftb_[head.value]);
+  pinned_ = kNoBlock;
   out.collection = a.collection;
   if (a.failed()) {
     out.kind = ReallocKind::failed;
     return out;
   }
-  free(*head);
+  free(head);
   out.head = a.head;
   out.kind = ReallocKind::moved;
   return out;

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 #include "heap/block_index.h"
@@ -32,12 +31,12 @@ struct CollectionRecord {
 };
 
 struct AllocOutcome {
-  std::optional<BlockIndex> head;  // nothing: 0 bytes requested, or MemoryError
-  std::uint64_t n_blocks = 0;      // ceil(n_bytes / B)
+  BlockIndex head = kNoBlock;  // kNoBlock: 0 bytes requested, or MemoryError
+  std::uint64_t n_blocks = 0;  // ceil(n_bytes / B)
   // The collection gc_alloc made (at most one): the Collector's record of its latest
   // collection, valid until the next one. A pointer, so that the outcome stays small.
   const CollectionRecord* collection = nullptr;
-  bool failed() const { return !head && n_blocks > 0; }
+  bool failed() const { return head == kNoBlock && n_blocks > 0; }
 };
 
 enum class ReallocKind : std::uint8_t {
@@ -53,7 +52,7 @@ std::string_view realloc_kind_name(ReallocKind kind);
 
 struct ReallocOutcome {
   ReallocKind kind = ReallocKind::same_blocks;
-  std::optional<BlockIndex> head;  // where the allocation is afterwards (nothing if freed/none)
+  BlockIndex head = kNoBlock;  // where the allocation is afterwards (kNoBlock if freed or none)
   std::uint64_t old_blocks = 0;
   std::uint64_t new_blocks = 0;
   const CollectionRecord* collection = nullptr;  // as AllocOutcome's

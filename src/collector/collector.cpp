@@ -33,9 +33,9 @@ const CollectionRecord& Collector::collect(CollectionCause cause) {
   }
   // gc_sweep runs finalisers of dead finaliser objects; trace objects have no __del__ (their
   // type slot stays NULL), so the sweep only clears the FTB bit.
-  const SweepResult swept = sweep_unmarked(table_, [&](std::uint32_t head) {
-    ftb_[head] = false;
-    mutator_.swept(BlockIndex(head));
+  const SweepResult swept = sweep_unmarked(table_, [&](BlockIndex head) {
+    ftb_[head.value] = false;
+    mutator_.swept(head);
   });
   if (by_plane) {  // what was not swept was marked
     marked = {heads_before - swept.heads_freed, record.used_blocks_before - swept.blocks_freed};
@@ -58,8 +58,8 @@ FailureClass Collector::classify_failure(std::uint64_t n_blocks) const {
     // Would the collection that gc.disable() suppressed have made room? Collect a copy.
     BlockTable copy = table_;
     mark_reachable(copy, mutator_, pinned_);
-    sweep_unmarked(copy, [](std::uint32_t) {});
-    if (first_fit_in(copy, n_blocks) != kNoFit) return FailureClass::disabled;
+    sweep_unmarked(copy, [](BlockIndex) {});
+    if (has_run(copy, n_blocks)) return FailureClass::disabled;
   }
   return free_space().free_blocks >= n_blocks ? FailureClass::fragmentation
                                               : FailureClass::capacity;

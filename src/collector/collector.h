@@ -41,8 +41,8 @@ class Collector {
   AllocOutcome alloc(std::uint64_t n_bytes, bool has_finaliser);
   // gc_free(ptr) of the allocation at head.
   void free(BlockIndex head);
-  // gc_realloc(ptr, n_bytes, allow_move); no head stands for ptr == NULL.
-  ReallocOutcome realloc(std::optional<BlockIndex> head, std::uint64_t n_bytes, bool allow_move);
+  // gc_realloc(ptr, n_bytes, allow_move); kNoBlock stands for ptr == NULL.
+  ReallocOutcome realloc(BlockIndex head, std::uint64_t n_bytes, bool allow_move);
   // The port's gc_collect(): start (amount reset), mark from the roots, sweep. Returns the
   // record of it, kept until the next collection.
   const CollectionRecord& collect(CollectionCause cause);
@@ -64,9 +64,12 @@ class Collector {
   std::uint64_t collections() const { return collections_; }
 
  private:
-  // First fit (kNoFit if none), by the bookkeeping's method.
-  std::uint32_t find_run(std::uint64_t n_blocks);
-  std::uint32_t first_fit_in(const BlockTable& table, std::uint64_t n_blocks) const;
+  // gc_alloc's search: the first run of n_blocks FREE blocks in the heap (kNoBlock if none), by
+  // the bookkeeping's method; Bookkeeping::reference moves gc_last_free_atb_index as gc.c does.
+  BlockIndex search(std::uint64_t n_blocks);
+  // Whether `table` (a copy of the heap, collected to classify a failure) has a run of n_blocks
+  // FREE blocks. A question only: it moves no search index.
+  bool has_run(const BlockTable& table, std::uint64_t n_blocks) const;
 
   Layout layout_;
   Mutator& mutator_;
@@ -79,7 +82,7 @@ class Collector {
   CollectionRecord last_collection_;
   // During a moving realloc: the old allocation, which the caller still holds (gc_realloc's
   // ptr sits on the C stack), so the move's own collection must not free it (spec §5 step 9).
-  std::optional<BlockIndex> pinned_;
+  BlockIndex pinned_ = kNoBlock;
 };
 
 }  // namespace gcsim

@@ -17,11 +17,11 @@ namespace gcsim {
 
 class GcScan {
  public:
-  // The first run of n_blocks FREE blocks at or after the index, or kNoFit; moves the index
+  // The first run of n_blocks FREE blocks at or after the index, or kNoBlock; moves the index
   // for n == 1.
-  std::uint32_t first_fit(const BlockTable& table, std::uint64_t n_blocks);
+  BlockIndex first_fit(const BlockTable& table, std::uint64_t n_blocks);
   // A block became FREE by gc_free or a shrink.
-  void freed(std::uint32_t block);
+  void freed(BlockIndex block);
   // gc_collect_end.
   void collected() { last_free_atb_index_ = 0; }
 

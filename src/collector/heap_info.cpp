@@ -26,7 +26,7 @@ HeapInfo scan_heap_info(const BlockTable& table, std::uint32_t block_bytes) {
   std::uint32_t len = 0, len_free = 0;
   const std::uint32_t n = table.size();
   for (std::uint32_t block = 0; block < n; ++block) {
-    switch (table.kind(block)) {
+    switch (table.kind(BlockIndex(block))) {
       case BlockKind::free:
         ++free_blocks;
         ++len_free;
@@ -44,7 +44,7 @@ HeapInfo scan_heap_info(const BlockTable& table, std::uint32_t block_bytes) {
         break;
     }
     const bool finish = block + 1 == n;
-    const BlockKind next = finish ? BlockKind::free : table.kind(block + 1);
+    const BlockKind next = finish ? BlockKind::free : table.kind(BlockIndex(block + 1));
     if (finish || next == BlockKind::free || next == BlockKind::head) {
       if (len == 1) ++info.num_1block;
       if (len == 2) ++info.num_2block;

@@ -2,37 +2,34 @@
 
 namespace gcsim {
 
-MarkResult mark_reachable(BlockTable& table, const Mutator& mutator,
-                          std::optional<BlockIndex> pinned) {
+MarkResult mark_reachable(BlockTable& table, const Mutator& mutator, BlockIndex pinned) {
   MarkResult result;
   std::vector<BlockIndex> pending;
   mutator.roots(pending);
-  if (pinned) pending.push_back(*pinned);
+  if (pinned != kNoBlock) pending.push_back(pinned);
   // Only unmarked HEADs are pointers worth following (VERIFY_PTR plus the HEAD test).
-  std::erase_if(pending, [&](BlockIndex b) { return !table.mark(b.value); });
+  std::erase_if(pending, [&](BlockIndex b) { return !table.mark(b); });
   std::vector<BlockIndex> children;
   while (!pending.empty()) {
     const BlockIndex head = pending.back();
     pending.pop_back();
     ++result.heads_marked;
-    result.blocks_marked += table.chain_length(head.value);
+    result.blocks_marked += table.chain_length(head);
     children.clear();
     mutator.references(head, children);
     for (BlockIndex child : children) {
-      if (table.mark(child.value)) pending.push_back(child);
+      if (table.mark(child)) pending.push_back(child);
     }
   }
   return result;
 }
 
-void mark_reachable_by_plane(BlockTable& table, const Mutator& mutator,
-                             std::optional<BlockIndex> pinned) {
+void mark_reachable_by_plane(BlockTable& table, const Mutator& mutator, BlockIndex pinned) {
   const BitPlane& pointers = *mutator.pointer_plane();
   table.mark_plane(*mutator.root_plane());
-  if (pinned) table.mark(pinned->value);
+  if (pinned != kNoBlock) table.mark(pinned);
   std::vector<BlockIndex> pending;
-  table.for_each_marked_in(pointers,
-                           [&](std::uint32_t head) { pending.push_back(BlockIndex(head)); });
+  table.for_each_marked_in(pointers, [&](BlockIndex head) { pending.push_back(head); });
   std::vector<BlockIndex> children;
   while (!pending.empty()) {
     const BlockIndex head = pending.back();
@@ -40,7 +37,7 @@ void mark_reachable_by_plane(BlockTable& table, const Mutator& mutator,
     children.clear();
     mutator.references(head, children);
     for (BlockIndex child : children) {
-      if (table.mark(child.value) && pointers.test(child.value)) pending.push_back(child);
+      if (table.mark(child) && pointers.test(child.value)) pending.push_back(child);
     }
   }
 }

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "collector/mutator.h"
@@ -22,26 +21,26 @@ struct MarkResult {
 
 // HEAD → MARK for every allocation reachable from the mutator's roots and `pinned` (a block
 // the collector itself must keep, as a caller's C stack would).
-MarkResult mark_reachable(BlockTable& table, const Mutator& mutator,
-                          std::optional<BlockIndex> pinned = std::nullopt);
+MarkResult mark_reachable(BlockTable& table, const Mutator& mutator, BlockIndex pinned = kNoBlock);
 
 // The same marking from the mutator's bit planes (both must be given): the roots are marked a
 // word at a time, and only heads on the pointer plane are asked for their references, so
 // objects that store no pointers cost nothing one by one. It counts nothing: every allocation
 // is either marked or swept, so the sweep's counts give the marked ones.
 void mark_reachable_by_plane(BlockTable& table, const Mutator& mutator,
-                             std::optional<BlockIndex> pinned = std::nullopt);
+                             BlockIndex pinned = kNoBlock);
 
 struct SweepResult {
   std::uint32_t heads_freed = 0;
   std::uint32_t blocks_freed = 0;
 };
 
-// gc_sweep: free every unmarked allocation, unmark the rest. Calls on_freed(head) for each.
+// gc_sweep: free every unmarked allocation, unmark the rest. Calls on_freed(BlockIndex head)
+// for each.
 template <class OnFreed>
 SweepResult sweep_unmarked(BlockTable& table, OnFreed&& on_freed) {
   SweepResult result;
-  table.sweep([&](std::uint32_t head, std::uint32_t n_blocks) {
+  table.sweep([&](BlockIndex head, std::uint32_t n_blocks) {
     ++result.heads_freed;
     result.blocks_freed += n_blocks;
     on_freed(head);

@@ -16,8 +16,9 @@ class Mutator {
   virtual ~Mutator() = default;
   // Append the head block of every allocation the program holds directly (the root set).
   virtual void roots(std::vector<BlockIndex>& out) const = 0;
-  // Append the head block of every allocation the one at `head` stores a pointer to, once per
-  // stored pointer.
+  // Append the head block of every allocation the one at `head` stores a pointer to: at least
+  // once each (a target held by several pointers may come once; marking a head twice marks
+  // nothing more).
   virtual void references(BlockIndex head, std::vector<BlockIndex>& out) const = 0;
   // A collection freed the allocation at `head`: the program's object there is gone.
   virtual void swept(BlockIndex head) = 0;

@@ -20,29 +20,29 @@ std::uint32_t BlockTable::next_boundary(std::uint32_t from) const {
   return b < n_blocks_ ? b : n_blocks_;
 }
 
-void BlockTable::allocate(std::uint32_t head, std::uint32_t n_blocks) {
+void BlockTable::allocate(BlockIndex head, std::uint32_t n_blocks) {
   runs_.set_used(head, n_blocks);
-  head_.set(head);
+  head_.set(head.value);
   chains_.add(n_blocks);
-  grow_used_words(head + n_blocks);
+  grow_used_words(head.value + n_blocks);
 }
 
-std::uint32_t BlockTable::release(std::uint32_t head) {
+std::uint32_t BlockTable::release(BlockIndex head) {
   const std::uint32_t n_blocks = chain_length(head);
-  head_.clear(head);
-  mark_.clear(head);
+  head_.clear(head.value);
+  mark_.clear(head.value);
   runs_.set_free(head, n_blocks);
   chains_.remove(n_blocks);
   return n_blocks;
 }
 
-void BlockTable::resize(std::uint32_t head, std::uint32_t old_blocks, std::uint32_t new_blocks) {
+void BlockTable::resize(BlockIndex head, std::uint32_t old_blocks, std::uint32_t new_blocks) {
   // TAILs are the blocks that are neither FREE nor HEAD: only the free plane changes.
   if (new_blocks < old_blocks) {
-    runs_.set_free(head + new_blocks, old_blocks - new_blocks);
+    runs_.set_free(BlockIndex(head.value + new_blocks), old_blocks - new_blocks);
   } else {
-    runs_.set_used(head + old_blocks, new_blocks - old_blocks);
-    grow_used_words(head + new_blocks);
+    runs_.set_used(BlockIndex(head.value + old_blocks), new_blocks - old_blocks);
+    grow_used_words(head.value + new_blocks);
   }
   chains_.remove(old_blocks);
   chains_.add(new_blocks);
@@ -60,9 +60,9 @@ void BlockTable::shrink_used_words() {
   }
 }
 
-bool BlockTable::mark(std::uint32_t head) {
-  if (head >= n_blocks_ || kind(head) != BlockKind::head) return false;
-  mark_.set(head);
+bool BlockTable::mark(BlockIndex head) {
+  if (head.value >= n_blocks_ || kind_of(head.value) != BlockKind::head) return false;
+  mark_.set(head.value);
   return true;
 }
 
@@ -75,7 +75,7 @@ std::string BlockTable::check(bool marks_allowed) const {
   std::uint32_t free = 0, longest_run = 0, run = 0, runs = 0;
   ChainLengths chains;
   for (std::uint32_t b = 0; b < n_blocks_; ++b) {
-    const BlockKind k = kind(b);
+    const BlockKind k = kind_of(b);
     if (k == BlockKind::free) {
       ++free;
       if (run++ == 0) ++runs;
@@ -84,7 +84,7 @@ std::string BlockTable::check(bool marks_allowed) const {
     }
     run = 0;
     if (k == BlockKind::tail) {
-      if (b == 0 || kind(b - 1) == BlockKind::free) {
+      if (b == 0 || kind_of(b - 1) == BlockKind::free) {
         return "TAIL at block " + std::to_string(b) + " follows no allocation";
       }
       continue;
@@ -93,7 +93,7 @@ std::string BlockTable::check(bool marks_allowed) const {
       return "MARK left at block " + std::to_string(b) + " outside a collection";
     }
     std::uint32_t len = 1;
-    while (b + len < n_blocks_ && kind(b + len) == BlockKind::tail) ++len;
+    while (b + len < n_blocks_ && kind_of(b + len) == BlockKind::tail) ++len;
     chains.add(len);
   }
   if (free != runs_.free_blocks()) return "free block count differs from the ATB";
@@ -101,13 +101,14 @@ std::string BlockTable::check(bool marks_allowed) const {
   if (runs != runs_.run_count()) return "free run count differs from the ATB";
   if (chains != chains_) return "allocation lengths differ from the ATB";
   for (std::uint32_t b = used_words_ * 64; b < n_blocks_; ++b) {
-    if (kind(b) != BlockKind::free) return "block " + std::to_string(b) + " is past the used words";
+    if (kind_of(b) != BlockKind::free)
+      return "block " + std::to_string(b) + " is past the used words";
   }
   for (std::uint32_t n : {1u, 2u, 3u, 7u, 64u, 65u, 200u}) {
-    std::uint32_t slow = kNoFit;
-    for (std::uint32_t b = 0, r = 0; b < n_blocks_ && slow == kNoFit; ++b) {
-      r = kind(b) == BlockKind::free ? r + 1 : 0;
-      if (r >= n) slow = b + 1 - n;
+    BlockIndex slow = kNoBlock;
+    for (std::uint32_t b = 0, r = 0; b < n_blocks_ && slow == kNoBlock; ++b) {
+      r = kind_of(b) == BlockKind::free ? r + 1 : 0;
+      if (r >= n) slow = BlockIndex(b + 1 - n);
     }
     if (slow != runs_.first_fit(n)) return "first fit for " + std::to_string(n) + " differs";
   }

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "heap/bit_plane.h"
+#include "heap/block_index.h"
 #include "heap/chain_lengths.h"
 #include "heap/free_run_index.h"
 
@@ -40,38 +41,34 @@ class BlockTable {
   explicit BlockTable(std::uint32_t n_blocks);
 
   std::uint32_t size() const { return n_blocks_; }
-  BlockKind kind(std::uint32_t b) const {
-    if (runs_.is_free(b)) return BlockKind::free;
-    if (!head_.test(b)) return BlockKind::tail;
-    return mark_.test(b) ? BlockKind::mark : BlockKind::head;
-  }
+  BlockKind kind(BlockIndex b) const { return kind_of(b.value); }
 
   // HEAD (or MARK) at `head` plus the TAILs that follow it, bounded by the pool's end.
-  std::uint32_t chain_length(std::uint32_t head) const { return next_boundary(head + 1) - head; }
+  std::uint32_t chain_length(BlockIndex head) const { return length_from(head.value); }
   // FREE blocks from `first` on, counting at most `limit` (and never past the pool's end).
-  std::uint32_t free_run_from(std::uint32_t first, std::uint32_t limit) const {
+  std::uint32_t free_run_from(BlockIndex first, std::uint32_t limit) const {
     return runs_.free_run_from(first, limit);
   }
-  // The first run of n_blocks FREE blocks, or kNoFit.
-  std::uint32_t first_fit(std::uint32_t n_blocks) const { return runs_.first_fit(n_blocks); }
+  // The first run of n_blocks FREE blocks, or kNoBlock.
+  BlockIndex first_fit(std::uint32_t n_blocks) const { return runs_.first_fit(n_blocks); }
 
   // Make [head, head + n_blocks) one allocation; every block must be FREE.
-  void allocate(std::uint32_t head, std::uint32_t n_blocks);
+  void allocate(BlockIndex head, std::uint32_t n_blocks);
   // Free the allocation at `head` (a HEAD); returns its length in blocks.
-  std::uint32_t release(std::uint32_t head);
+  std::uint32_t release(BlockIndex head);
   // Change the allocation at `head` from old_blocks to new_blocks in place. Shrinking frees the
   // cut-off tail; growing takes the FREE blocks that follow (the caller checked they are free).
-  void resize(std::uint32_t head, std::uint32_t old_blocks, std::uint32_t new_blocks);
+  void resize(BlockIndex head, std::uint32_t old_blocks, std::uint32_t new_blocks);
 
   // Mark phase: HEAD → MARK. Returns false if the block is not an unmarked HEAD.
-  bool mark(std::uint32_t head);
+  bool mark(BlockIndex head);
   // HEAD → MARK for every block set in `heads` (other blocks in it are ignored).
   void mark_plane(const BitPlane& heads);
-  // Calls f(head) for every MARK whose bit is set in `filter`, in address order.
+  // Calls f(BlockIndex head) for every MARK whose bit is set in `filter`, in address order.
   template <class F>
   void for_each_marked_in(const BitPlane& filter, F&& f) const;
   // Sweep (gc_sweep): every unmarked HEAD and its TAILs become FREE, every MARK becomes HEAD.
-  // Calls on_freed(head, n_blocks) for each freed allocation in address order.
+  // Calls on_freed(BlockIndex head, n_blocks) for each freed allocation in address order.
   template <class OnFreed>
   void sweep(OnFreed&& on_freed);
 
@@ -91,6 +88,13 @@ class BlockTable {
   std::string check(bool marks_allowed = false) const;
 
  private:
+  // Inside, blocks are plain numbers: the word loops do arithmetic on them at every step.
+  BlockKind kind_of(std::uint32_t b) const {
+    if (runs_.is_free(BlockIndex(b))) return BlockKind::free;
+    if (!head_.test(b)) return BlockKind::tail;
+    return mark_.test(b) ? BlockKind::mark : BlockKind::head;
+  }
+  std::uint32_t length_from(std::uint32_t head) const { return next_boundary(head + 1) - head; }
   // The first block ≥ from that is FREE or a HEAD (where a chain ends), or the pool's end.
   std::uint32_t next_boundary(std::uint32_t from) const;
   void grow_used_words(std::uint32_t end_block) {
@@ -112,7 +116,7 @@ void BlockTable::for_each_marked_in(const BitPlane& filter, F&& f) const {
   const std::size_t n = std::min<std::size_t>(used_words_, filter.word_count());
   for (std::size_t w = 0; w < n; ++w) {
     for (std::uint64_t x = mark_.word(w) & filter.word(w); x != 0; x &= x - 1) {
-      f(static_cast<std::uint32_t>(w * 64 + std::countr_zero(x)));
+      f(BlockIndex(static_cast<std::uint32_t>(w * 64 + std::countr_zero(x))));
     }
   }
 }
@@ -127,11 +131,11 @@ void BlockTable::sweep(OnFreed&& on_freed) {
     while (unmarked != 0) {
       const auto head = static_cast<std::uint32_t>(w * 64 + std::countr_zero(unmarked));
       unmarked &= unmarked - 1;
-      const std::uint32_t n_blocks = chain_length(head);
+      const std::uint32_t n_blocks = length_from(head);
       head_.clear(head);
-      runs_.set_free(head, n_blocks);
+      runs_.set_free(BlockIndex(head), n_blocks);
       chains_.remove(n_blocks);
-      on_freed(head, n_blocks);
+      on_freed(BlockIndex(head), n_blocks);
     }
   }
   shrink_used_words();

@@ -89,11 +89,11 @@ void FreeRunIndex::write_bits(std::uint32_t first, std::uint32_t n_blocks, bool 
   }
 }
 
-void FreeRunIndex::set_free(std::uint32_t first, std::uint32_t n_blocks) {
+void FreeRunIndex::set_free(BlockIndex at, std::uint32_t n_blocks) {
   if (n_blocks == 0) return;
-  const std::uint32_t end = first + n_blocks;
-  const std::uint32_t left = first > 0 && is_free(first - 1) ? run_tag_[first - 1] : 0;
-  const std::uint32_t right = end < n_blocks_ && is_free(end) ? run_tag_[end] : 0;
+  const std::uint32_t first = at.value, end = first + n_blocks;
+  const std::uint32_t left = first > 0 && free_bit(first - 1) ? run_tag_[first - 1] : 0;
+  const std::uint32_t right = end < n_blocks_ && free_bit(end) ? run_tag_[end] : 0;
   write_bits(first, n_blocks, true);
   free_blocks_ += n_blocks;
   if (right > 0) remove_run(end, right);
@@ -105,10 +105,11 @@ void FreeRunIndex::set_free(std::uint32_t first, std::uint32_t n_blocks) {
   lower_lowest_fit(first - left, left + n_blocks + right);
 }
 
-void FreeRunIndex::set_used(std::uint32_t first, std::uint32_t n_blocks) {
+void FreeRunIndex::set_used(BlockIndex at, std::uint32_t n_blocks) {
   if (n_blocks == 0) return;
+  const std::uint32_t first = at.value;
   // Allocations take a run from its start; anything else finds the start by walking down.
-  const std::uint32_t start = first > 0 && is_free(first - 1) ? run_start(first) : first;
+  const std::uint32_t start = first > 0 && free_bit(first - 1) ? run_start(first) : first;
   const std::uint32_t length = run_tag_[start];
   const std::uint32_t before = first - start, after = start + length - (first + n_blocks);
   write_bits(first, n_blocks, false);
@@ -120,9 +121,9 @@ void FreeRunIndex::set_used(std::uint32_t first, std::uint32_t n_blocks) {
   lengths_.remove(length);
 }
 
-std::uint32_t FreeRunIndex::free_run_from(std::uint32_t first, std::uint32_t limit) const {
+std::uint32_t FreeRunIndex::free_run_from(BlockIndex first, std::uint32_t limit) const {
   std::uint32_t n = 0;
-  for (std::uint32_t b = first; n < limit && b < n_blocks_;) {
+  for (std::uint32_t b = first.value; n < limit && b < n_blocks_;) {
     const std::uint32_t offset = b % kWordBlocks;
     // Bits past the pool are clear, so a run stops at the pool's end by itself.
     const auto ones =
@@ -135,9 +136,9 @@ std::uint32_t FreeRunIndex::free_run_from(std::uint32_t first, std::uint32_t lim
   return std::min(n, limit);
 }
 
-std::uint32_t FreeRunIndex::first_fit(std::uint32_t n_blocks) const {
-  if (n_blocks == 0 || largest_run() < n_blocks) return kNoFit;
-  if (n_blocks > kWordBlocks) return first_long_fit(n_blocks);
+BlockIndex FreeRunIndex::first_fit(std::uint32_t n_blocks) const {
+  if (n_blocks == 0 || largest_run() < n_blocks) return kNoBlock;
+  if (n_blocks > kWordBlocks) return BlockIndex(first_long_fit(n_blocks));
   const auto n_words = static_cast<std::uint32_t>(words_.size());
   // Word by word from the lowest block a fit could start at: a run that reaches in from the
   // words below (`carry` free blocks at their top) starts before any run inside this word.
@@ -154,9 +155,9 @@ std::uint32_t FreeRunIndex::first_fit(std::uint32_t n_blocks) const {
       continue;
     }
     raise_lowest_fit(n_blocks, fit);
-    return fit;
+    return BlockIndex(fit);
   }
-  return kNoFit;  // not reached: largest_run() ≥ n_blocks
+  return kNoBlock;  // not reached: largest_run() ≥ n_blocks
 }
 
 void FreeRunIndex::raise_lowest_fit(std::uint32_t n_blocks, std::uint32_t b) const {

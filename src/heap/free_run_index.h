@@ -23,14 +23,10 @@
 #include <vector>
 
 #include "heap/bit_plane.h"
+#include "heap/block_index.h"
 #include "heap/run_lengths.h"
 
 namespace gcsim {
-
-// What first fit returns when no run is long enough. A block number with a sentinel rather
-// than std::optional: GCC builds an optional<uint32_t> on the stack byte by byte and reads it
-// back whole, a store-forwarding stall on every allocation (perf: ~8% of a sweep).
-inline constexpr std::uint32_t kNoFit = 0xffffffffu;
 
 class FreeRunIndex {
  public:
@@ -39,25 +35,27 @@ class FreeRunIndex {
 
   // Each flips a range whose blocks are all in the other state now (what allocating, freeing,
   // shrinking, growing and sweeping do).
-  void set_free(std::uint32_t first, std::uint32_t n_blocks);
-  void set_used(std::uint32_t first, std::uint32_t n_blocks);
+  void set_free(BlockIndex first, std::uint32_t n_blocks);
+  void set_used(BlockIndex first, std::uint32_t n_blocks);
 
-  bool is_free(std::uint32_t b) const { return (words_[b >> 6] >> (b & 63u)) & 1u; }
+  bool is_free(BlockIndex b) const { return free_bit(b.value); }
   // FREE blocks from `first` on, counting at most `limit` (and never past the pool's end).
-  std::uint32_t free_run_from(std::uint32_t first, std::uint32_t limit) const;
+  std::uint32_t free_run_from(BlockIndex first, std::uint32_t limit) const;
   // The free bits, 64 blocks a word (for scans that skip used stretches a word at a time).
   const std::vector<std::uint64_t>& words() const { return words_; }
 
   // The lowest block b such that [b, b + n_blocks) are all free (py/gc.c's first fit), or
-  // kNoFit. Const to callers: it may raise lowest_fit_[n_blocks] to what it found, which
+  // kNoBlock. Const to callers: it may raise lowest_fit_[n_blocks] to what it found, which
   // changes no answer.
-  std::uint32_t first_fit(std::uint32_t n_blocks) const;
+  BlockIndex first_fit(std::uint32_t n_blocks) const;
 
   std::uint32_t free_blocks() const { return free_blocks_; }
   std::uint32_t largest_run() const { return lengths_.largest(); }
   std::uint32_t run_count() const { return lengths_.count(); }
 
  private:
+  // Inside, blocks are plain numbers: the index does arithmetic on them at every step.
+  bool free_bit(std::uint32_t b) const { return (words_[b >> 6] >> (b & 63u)) & 1u; }
   void add_run(std::uint32_t first, std::uint32_t n_blocks);
   void remove_run(std::uint32_t first, std::uint32_t n_blocks);
   void unmark_long(std::uint32_t first, std::uint32_t n_blocks);

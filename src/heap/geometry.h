@@ -53,7 +53,9 @@ inline constexpr std::uint64_t kMaxHeapBytes = std::uint64_t{1} << 32;  // 4 GiB
 // ATB byte, or a heap over kMaxHeapBytes).
 std::optional<Layout> compute_layout(const GeometryParams& params);
 
-// A port preset: named data, each field named for the mpconfig macro it stands for.
+// A port preset: named data. Its GeometryParams name the mpconfig macros they stand for
+// (BYTES_PER_WORD, MICROPY_BYTES_PER_GC_BLOCK, …); the table in geometry.cpp says where each
+// preset's values come from.
 struct Preset {
   std::string_view name;
   std::string_view description;

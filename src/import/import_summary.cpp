@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "report/number_format.h"
+#include "text/number_format.h"
 
 namespace gcsim {
 

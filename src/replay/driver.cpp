@@ -27,13 +27,13 @@ class ReplaySink final : public TraceSink {
     check_event_limit(settings_.limits, path_, position);
     const EventOutcome outcome = apply(event, position);
     check_object_limit(settings_.limits, sim_->program().objects_remembered(), path_, position);
-    recorder_.record(event, position.index, outcome, *sim_);
+    recorder_.record(event, EventIndex(position.index), outcome, *sim_);
     if (observer_) observer_->after_event(event, position, outcome, *sim_);
   }
 
   EventOutcome apply(const Event& event, const EventPosition& position) {
     try {
-      return sim_->apply(event, position.index);
+      return sim_->apply(event, EventIndex(position.index));
     } catch (const RuleViolation& v) {
       throw TraceError({.file = path_,
                         .event = position.index,

@@ -1,6 +1,8 @@
-// The replay driver: read → check → apply → record, one event at a time, in constant memory
-// beyond the live objects. The reader streams checked events; the Simulation applies each to
-// the program model and the collector; the Recorder keeps what the reports need. A rule broken
+// The replay driver: read → check → apply → record, one event at a time. The reader streams
+// checked events, so the trace's length costs no memory; what a replay keeps grows with the
+// objects the program remembers (replay_limits.h) and the Recorder's log, one record per
+// collection, MemoryError and observation. The Simulation applies each event to the program
+// model and the collector; the Recorder keeps what the reports need. A rule broken
 // by the program state (id reused, dead id, …) becomes a TraceError naming the file, the event
 // and its line.
 #pragma once

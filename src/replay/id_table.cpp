@@ -6,7 +6,7 @@ namespace gcsim {
 
 void IdTable::rehash(std::size_t capacity) {
   std::vector<Entry> old = std::move(entries_);
-  entries_.assign(capacity, Entry{kEmpty, 0});
+  entries_.assign(capacity, Entry{kEmpty, kNoSlot});
   mask_ = capacity - 1;
   shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
   size_ = 0;
@@ -15,7 +15,7 @@ void IdTable::rehash(std::size_t capacity) {
   }
 }
 
-void IdTable::insert(std::uint64_t id, std::uint32_t slot) {
+void IdTable::insert(std::uint64_t id, ObjectSlot slot) {
   if (2 * (size_ + 1) > entries_.size()) rehash(2 * entries_.size());
   std::size_t i = home(id);
   while (entries_[i].id != kEmpty) i = (i + 1) & mask_;

@@ -7,8 +7,9 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <vector>
+
+#include "replay/indices.h"
 
 namespace gcsim {
 
@@ -16,23 +17,24 @@ class IdTable {
  public:
   IdTable() { rehash(kMinCapacity); }
 
-  std::optional<std::uint32_t> find(std::uint64_t id) const {
+  // The slot of `id`, or kNoSlot.
+  ObjectSlot find(std::uint64_t id) const {
     for (std::size_t i = home(id);; i = (i + 1) & mask_) {
       const Entry& e = entries_[i];
       if (e.id == id) return e.slot;
-      if (e.id == kEmpty) return std::nullopt;
+      if (e.id == kEmpty) return kNoSlot;
     }
   }
-  bool contains(std::uint64_t id) const { return find(id).has_value(); }
+  bool contains(std::uint64_t id) const { return find(id) != kNoSlot; }
   // `id` must not be in the table.
-  void insert(std::uint64_t id, std::uint32_t slot);
+  void insert(std::uint64_t id, ObjectSlot slot);
   void erase(std::uint64_t id);
   std::size_t size() const { return size_; }
 
  private:
   struct Entry {
     std::uint64_t id;
-    std::uint32_t slot;
+    ObjectSlot slot;
   };
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // trace ids are below 2^53
   static constexpr std::size_t kMinCapacity = 64;

@@ -10,34 +10,34 @@ namespace {
 
 // ref_index_'s key: the slot and its generation, so a reused slot is another target.
 std::uint64_t target_key(const Program::Ref& r) {
-  return (std::uint64_t{r.generation} << 32) | r.slot;
+  return (std::uint64_t{r.generation} << 32) | r.slot.value;
 }
 
 }  // namespace
 
 Program::Program(std::uint32_t pool_blocks)
-    : owner_of_block_(pool_blocks, kNoBlock),
+    : owner_of_block_(pool_blocks, kNoSlot),
       root_plane_(pool_blocks),
       pointer_plane_(pool_blocks) {}
 
 void Program::update_planes(const Object& o) {
   if (o.head == kNoBlock) return;
-  if (o.held_pos != kNoBlock) {
-    root_plane_.set(o.head);
+  if (o.held_pos != kNotHeld) {
+    root_plane_.set(o.head.value);
   } else {
-    root_plane_.clear(o.head);
+    root_plane_.clear(o.head.value);
   }
   if (o.refs.empty()) {
-    pointer_plane_.clear(o.head);
+    pointer_plane_.clear(o.head.value);
   } else {
-    pointer_plane_.set(o.head);
+    pointer_plane_.set(o.head.value);
   }
 }
 
-void Program::clear_planes(std::uint32_t head) {
+void Program::clear_planes(BlockIndex head) {
   if (head == kNoBlock) return;
-  root_plane_.clear(head);
-  pointer_plane_.clear(head);
+  root_plane_.clear(head.value);
+  pointer_plane_.clear(head.value);
 }
 
 void Program::check_new(std::uint64_t id) const {
@@ -46,36 +46,35 @@ void Program::check_new(std::uint64_t id) const {
   throw RuleViolation("id-reused", fmt::format("id {} was allocated before", id));
 }
 
-std::uint32_t Program::live(std::uint64_t id, std::string_view role) {
-  const std::optional<std::uint32_t> found = slot_of_id_.find(id);
-  if (!found) {
+ObjectSlot Program::live(std::uint64_t id, std::string_view role) {
+  const ObjectSlot slot = slot_of_id_.find(id);
+  if (slot == kNoSlot) {
     if (used_before(id)) {
       throw RuleViolation("dead-id", fmt::format("{} {} is dead (freed or unreachable)", role, id));
     }
     throw RuleViolation("unknown-id", fmt::format("{} {} was never allocated", role, id));
   }
-  const std::uint32_t slot = *found;
   if (!reachable(slot)) {
     // Garbage now: the id is dead; its blocks stay allocated until a collection sweeps them.
     die(slot);
-    if (objects_[slot].head == kNoBlock) release(slot);
+    if (at(slot).head == kNoBlock) release(slot);
     throw RuleViolation("dead-id",
                         fmt::format("{} {} is no longer reachable from the held set", role, id));
   }
   return slot;
 }
 
-std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin, char type_letter,
-                           std::uint32_t head, std::uint64_t event, bool lost) {
-  std::uint32_t slot;
+ObjectSlot Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin, char type_letter,
+                        BlockIndex head, EventIndex event, bool lost) {
+  ObjectSlot slot;
   if (free_slots_.empty()) {
-    slot = static_cast<std::uint32_t>(objects_.size());
+    slot = ObjectSlot(static_cast<std::uint32_t>(objects_.size()));
     objects_.emplace_back();
   } else {
     slot = free_slots_.back();
     free_slots_.pop_back();
   }
-  Object& o = objects_[slot];
+  Object& o = at(slot);
   o.id = id;
   o.size_bytes = size_bytes;
   o.head = head;
@@ -84,7 +83,7 @@ std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
   o.fin = fin;
   o.type_letter = type_letter;
   o.born_event = event;
-  o.held_pos = kNoBlock;
+  o.held_pos = kNotHeld;
   slot_of_id_.insert(id, slot);
   if (!any_id_) {
     any_id_ = true;
@@ -99,46 +98,46 @@ std::uint32_t Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin,
   } else {
     unused_ids_.erase(id);
   }
-  if (head != kNoBlock) owner_of_block_[head] = slot;
+  if (head != kNoBlock) owner_of_block_[head.value] = slot;
   if (lost) ++lost_objects_;
   hold(slot);
   return slot;
 }
 
-void Program::place(std::uint32_t slot, std::uint32_t head, std::uint64_t size_bytes) {
-  Object& o = objects_[slot];
-  if (o.head != kNoBlock) owner_of_block_[o.head] = kNoBlock;
+void Program::place(ObjectSlot slot, BlockIndex head, std::uint64_t size_bytes) {
+  Object& o = at(slot);
+  if (o.head != kNoBlock) owner_of_block_[o.head.value] = kNoSlot;
   clear_planes(o.head);
   o.head = head;
   o.size_bytes = size_bytes;
   if (head != kNoBlock) {
-    owner_of_block_[head] = slot;
+    owner_of_block_[head.value] = slot;
     update_planes(o);
   } else {
     clear_refs(slot);  // its memory is gone, and the pointers it stored with it
   }
 }
 
-void Program::kill(std::uint32_t slot) {
-  Object& o = objects_[slot];
-  if (o.held_pos != kNoBlock) drop(slot);
-  if (o.head != kNoBlock) owner_of_block_[o.head] = kNoBlock;
+void Program::kill(ObjectSlot slot) {
+  Object& o = at(slot);
+  if (o.held_pos != kNotHeld) drop(slot);
+  if (o.head != kNoBlock) owner_of_block_[o.head.value] = kNoSlot;
   die(slot);
   ++epoch_;  // what only it pointed to is garbage now
   release(slot);
 }
 
-void Program::die(std::uint32_t slot) {
-  Object& o = objects_[slot];
+void Program::die(ObjectSlot slot) {
+  Object& o = at(slot);
   o.alive = false;
   if (o.lost) --lost_objects_;
   o.lost = false;
   slot_of_id_.erase(o.id);
 }
 
-void Program::release(std::uint32_t slot) {
+void Program::release(ObjectSlot slot) {
   drop_ref_index(slot);
-  Object& o = objects_[slot];
+  Object& o = at(slot);
   clear_planes(o.head);
   std::vector<RefCount>().swap(o.refs);
   o.alive = false;
@@ -147,121 +146,122 @@ void Program::release(std::uint32_t slot) {
   free_slots_.push_back(slot);
 }
 
-void Program::hold(std::uint32_t slot) {
-  Object& o = objects_[slot];
-  if (o.held_pos != kNoBlock) return;
+void Program::hold(ObjectSlot slot) {
+  Object& o = at(slot);
+  if (o.held_pos != kNotHeld) return;
   o.held_pos = static_cast<std::uint32_t>(held_.size());
   held_.push_back(slot);
   update_planes(o);
 }
 
-void Program::drop(std::uint32_t slot) {
-  Object& o = objects_[slot];
-  if (o.held_pos == kNoBlock) return;
-  const std::uint32_t last = held_.back();
+void Program::drop(ObjectSlot slot) {
+  Object& o = at(slot);
+  if (o.held_pos == kNotHeld) return;
+  const ObjectSlot last = held_.back();
   held_[o.held_pos] = last;
-  objects_[last].held_pos = o.held_pos;
+  at(last).held_pos = o.held_pos;
   held_.pop_back();
-  o.held_pos = kNoBlock;
+  o.held_pos = kNotHeld;
   update_planes(o);
   ++epoch_;
 }
 
-std::size_t Program::find_ref(std::uint32_t from, const Ref& to) const {
-  const std::vector<RefCount>& refs = objects_[from].refs;
+std::size_t Program::find_ref(ObjectSlot from, const Ref& to) const {
+  const std::vector<RefCount>& refs = object(from).refs;
   if (refs.size() <= kIndexedTargets) {
     for (std::size_t i = 0; i < refs.size(); ++i) {
       if (refs[i].to == to) return i;
     }
     return refs.size();
   }
-  const auto& index = ref_index_.find(from)->second;
+  const auto& index = ref_index_.find(from.value)->second;
   const auto it = index.find(target_key(to));
   return it == index.end() ? refs.size() : it->second;
 }
 
-void Program::add_ref(std::uint32_t from, std::uint32_t to) {
-  const Ref wanted{to, objects_[to].generation};
-  std::vector<RefCount>& refs = objects_[from].refs;
+void Program::add_ref(ObjectSlot from, ObjectSlot to) {
+  const Ref wanted{to, at(to).generation};
+  std::vector<RefCount>& refs = at(from).refs;
   const std::size_t i = find_ref(from, wanted);
   if (i < refs.size()) {
     if (refs[i].n_pointers == std::numeric_limits<std::uint32_t>::max()) {
-      throw RuleViolation("out-of-range",
-                          fmt::format("object {} already stores {} pointers to {}",
-                                      objects_[from].id, refs[i].n_pointers, objects_[to].id));
+      throw RuleViolation("out-of-range", fmt::format("object {} already stores {} pointers to {}",
+                                                      at(from).id, refs[i].n_pointers, at(to).id));
     }
     ++refs[i].n_pointers;
     return;
   }
   refs.push_back(RefCount{wanted, 1});
-  if (refs.size() == 1) update_planes(objects_[from]);
+  if (refs.size() == 1) update_planes(at(from));
   if (refs.size() == kIndexedTargets + 1) {
-    auto& index = ref_index_[from];
+    auto& index = ref_index_[from.value];
     for (std::size_t k = 0; k < refs.size(); ++k) {
       index.emplace(target_key(refs[k].to), static_cast<std::uint32_t>(k));
     }
   } else if (refs.size() > kIndexedTargets + 1) {
-    ref_index_[from].emplace(target_key(wanted), static_cast<std::uint32_t>(refs.size() - 1));
+    ref_index_[from.value].emplace(target_key(wanted), static_cast<std::uint32_t>(refs.size() - 1));
   }
 }
 
-void Program::remove_ref(std::uint32_t from, std::uint32_t to) {
-  const Ref wanted{to, objects_[to].generation};
-  std::vector<RefCount>& refs = objects_[from].refs;
+void Program::remove_ref(ObjectSlot from, ObjectSlot to) {
+  const Ref wanted{to, at(to).generation};
+  std::vector<RefCount>& refs = at(from).refs;
   const std::size_t i = find_ref(from, wanted);
   if (i == refs.size()) {
-    throw RuleViolation("unref-without-ref", fmt::format("object {} holds no reference to {}",
-                                                         objects_[from].id, objects_[to].id));
+    throw RuleViolation("unref-without-ref",
+                        fmt::format("object {} holds no reference to {}", at(from).id, at(to).id));
   }
   if (--refs[i].n_pointers > 0) return;  // still points there: nothing can become unreachable
   if (refs.size() > kIndexedTargets) {
-    auto& index = ref_index_.find(from)->second;
+    auto& index = ref_index_.find(from.value)->second;
     index.erase(target_key(wanted));
     if (i + 1 != refs.size()) index[target_key(refs.back().to)] = static_cast<std::uint32_t>(i);
   }
   refs[i] = refs.back();
   refs.pop_back();
-  if (refs.empty()) update_planes(objects_[from]);
-  if (refs.size() == kIndexedTargets) ref_index_.erase(from);
+  if (refs.empty()) update_planes(at(from));
+  if (refs.size() == kIndexedTargets) ref_index_.erase(from.value);
   ++epoch_;
 }
 
-void Program::clear_refs(std::uint32_t slot) {
-  if (objects_[slot].refs.empty()) return;
+void Program::clear_refs(ObjectSlot slot) {
+  if (at(slot).refs.empty()) return;
   drop_ref_index(slot);
-  std::vector<RefCount>().swap(objects_[slot].refs);
-  update_planes(objects_[slot]);
+  std::vector<RefCount>().swap(at(slot).refs);
+  update_planes(at(slot));
   ++epoch_;
 }
 
-void Program::drop_ref_index(std::uint32_t slot) {
-  if (objects_[slot].refs.size() > kIndexedTargets) ref_index_.erase(slot);
+void Program::drop_ref_index(ObjectSlot slot) {
+  if (at(slot).refs.size() > kIndexedTargets) ref_index_.erase(slot.value);
 }
 
-const Program::Object* Program::owner(std::uint32_t head) const {
-  if (head >= owner_of_block_.size() || owner_of_block_[head] == kNoBlock) return nullptr;
-  return &objects_[owner_of_block_[head]];
+const Program::Object* Program::owner(BlockIndex head) const {
+  if (head.value >= owner_of_block_.size() || owner_of_block_[head.value] == kNoSlot) {
+    return nullptr;
+  }
+  return &object(owner_of_block_[head.value]);
 }
 
 const Program::Object* Program::target(const Ref& r) const {
-  const Object& t = objects_[r.slot];
+  const Object& t = object(r.slot);
   return t.alive && t.generation == r.generation ? &t : nullptr;
 }
 
-bool Program::reachable(std::uint32_t slot) {
-  if (objects_[slot].held_pos != kNoBlock) return true;
+bool Program::reachable(ObjectSlot slot) {
+  if (at(slot).held_pos != kNotHeld) return true;
   if (reach_epoch_ != epoch_) recompute_reachable();
-  return objects_[slot].reach_stamp == epoch_;
+  return at(slot).reach_stamp == epoch_;
 }
 
 void Program::recompute_reachable() {
-  std::vector<std::uint32_t> pending(held_.begin(), held_.end());
-  for (std::uint32_t s : pending) objects_[s].reach_stamp = epoch_;
+  std::vector<ObjectSlot> pending(held_.begin(), held_.end());
+  for (ObjectSlot s : pending) at(s).reach_stamp = epoch_;
   while (!pending.empty()) {
-    const std::uint32_t s = pending.back();
+    const ObjectSlot s = pending.back();
     pending.pop_back();
-    for (const RefCount& r : objects_[s].refs) {
-      Object& t = objects_[r.to.slot];
+    for (const RefCount& r : at(s).refs) {
+      Object& t = at(r.to.slot);
       if (t.alive && t.generation == r.to.generation && t.reach_stamp != epoch_) {
         t.reach_stamp = epoch_;
         pending.push_back(r.to.slot);
@@ -273,16 +273,16 @@ void Program::recompute_reachable() {
 
 std::uint64_t Program::reachable_objects() const {
   std::vector<bool> seen(objects_.size(), false);
-  std::vector<std::uint32_t> pending(held_.begin(), held_.end());
-  for (std::uint32_t s : pending) seen[s] = true;
+  std::vector<ObjectSlot> pending(held_.begin(), held_.end());
+  for (ObjectSlot s : pending) seen[s.value] = true;
   std::uint64_t n = 0;
   while (!pending.empty()) {
-    const std::uint32_t s = pending.back();
+    const ObjectSlot s = pending.back();
     pending.pop_back();
-    if (!objects_[s].lost) ++n;
-    for (const RefCount& r : objects_[s].refs) {
-      if (target(r.to) && !seen[r.to.slot]) {
-        seen[r.to.slot] = true;
+    if (!object(s).lost) ++n;
+    for (const RefCount& r : object(s).refs) {
+      if (target(r.to) && !seen[r.to.slot.value]) {
+        seen[r.to.slot.value] = true;
         pending.push_back(r.to.slot);
       }
     }
@@ -291,27 +291,27 @@ std::uint64_t Program::reachable_objects() const {
 }
 
 void Program::roots(std::vector<BlockIndex>& out) const {
-  for (std::uint32_t s : held_) {
-    if (objects_[s].head != kNoBlock) out.push_back(BlockIndex(objects_[s].head));
+  for (ObjectSlot s : held_) {
+    if (object(s).head != kNoBlock) out.push_back(object(s).head);
   }
 }
 
 void Program::references(BlockIndex head, std::vector<BlockIndex>& out) const {
-  const std::uint32_t slot = owner_of_block_[head.value];
-  if (slot == kNoBlock) return;
+  const ObjectSlot slot = owner_of_block_[head.value];
+  if (slot == kNoSlot) return;
   // Once per target, not per pointer: marking a head twice marks nothing more.
-  for (const RefCount& r : objects_[slot].refs) {
+  for (const RefCount& r : object(slot).refs) {
     const Object* t = target(r.to);
-    if (t && t->head != kNoBlock) out.push_back(BlockIndex(t->head));
+    if (t && t->head != kNoBlock) out.push_back(t->head);
   }
 }
 
 void Program::swept(BlockIndex head) {
-  const std::uint32_t slot = owner_of_block_[head.value];
-  if (slot == kNoBlock) return;
-  owner_of_block_[head.value] = kNoBlock;
-  clear_planes(head.value);
-  Object& o = objects_[slot];
+  const ObjectSlot slot = owner_of_block_[head.value];
+  if (slot == kNoSlot) return;
+  owner_of_block_[head.value] = kNoSlot;
+  clear_planes(head);
+  Object& o = at(slot);
   // Without lost objects the heap's reachability is the program's, so a swept object that no
   // event named since it became unreachable is simply dead. With them, it may still be reached
   // through a lost object only: then it is lost too.

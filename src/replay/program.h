@@ -30,23 +30,25 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "collector/mutator.h"
+#include "heap/block_index.h"
 #include "replay/id_ranges.h"
 #include "replay/id_table.h"
+#include "replay/indices.h"
 
 namespace gcsim {
 
 class Program final : public Mutator {
  public:
-  static constexpr std::uint32_t kNoBlock = 0xffffffffu;
+  // An object's position in the held list when it is not held.
+  static constexpr std::uint32_t kNotHeld = 0xffffffffu;
 
   struct Ref {
-    std::uint32_t slot;
+    ObjectSlot slot;
     std::uint32_t generation;
     bool operator==(const Ref&) const = default;
   };
@@ -57,14 +59,14 @@ class Program final : public Mutator {
   struct Object {
     std::uint64_t id = 0;
     std::uint64_t size_bytes = 0;
-    std::uint32_t head = kNoBlock;  // no blocks: size 0, reallocated to 0, or lost
+    BlockIndex head = kNoBlock;  // kNoBlock: size 0, reallocated to 0, or lost
     std::uint32_t generation = 0;
-    std::uint32_t held_pos = kNoBlock;  // position in the held list, or kNoBlock
+    std::uint32_t held_pos = kNotHeld;  // position in the held list
     bool alive = false;
     bool lost = false;  // its allocation failed, or a sweep took its blocks
     bool fin = false;
     char type_letter = 'h';  // the heap map's letter for this object's head
-    std::uint64_t born_event = 0;
+    EventIndex born_event;
     std::uint64_t reach_stamp = 0;
     std::vector<RefCount> refs;  // one entry per target, in no particular order
   };
@@ -77,28 +79,29 @@ class Program final : public Mutator {
   // The slot of `id` for an event that names it in `role` ("id", "from", "to"). Throws
   // RuleViolation if the id was never allocated, or is dead (freed, or no longer reachable
   // from the held set).
-  std::uint32_t live(std::uint64_t id, std::string_view role);
+  ObjectSlot live(std::uint64_t id, std::string_view role);
   // Throws RuleViolation if `id` was used before (alive, dead or lost).
   void check_new(std::uint64_t id) const;
 
-  // A new held object; head kNoBlock for one without memory. `lost`: its allocation failed.
-  std::uint32_t add(std::uint64_t id, std::uint64_t size_bytes, bool fin, char type_letter,
-                    std::uint32_t head, std::uint64_t event, bool lost = false);
+  // A new held object, made at event `event`; head kNoBlock for one without memory. `lost`:
+  // its allocation failed.
+  ObjectSlot add(std::uint64_t id, std::uint64_t size_bytes, bool fin, char type_letter,
+                 BlockIndex head, EventIndex event, bool lost = false);
   // The object's allocation moved, grew, shrank or went away (head kNoBlock).
-  void place(std::uint32_t slot, std::uint32_t head, std::uint64_t size_bytes);
+  void place(ObjectSlot slot, BlockIndex head, std::uint64_t size_bytes);
   // gc_free: the object is dead now; pointers to it are left dangling and ignored.
-  void kill(std::uint32_t slot);
-  void hold(std::uint32_t slot);
-  void drop(std::uint32_t slot);
+  void kill(ObjectSlot slot);
+  void hold(ObjectSlot slot);
+  void drop(ObjectSlot slot);
   // Throws RuleViolation (out-of-range) past 2^32 − 1 pointers from `from` to `to`.
-  void add_ref(std::uint32_t from, std::uint32_t to);
+  void add_ref(ObjectSlot from, ObjectSlot to);
   // Throws RuleViolation (unref-without-ref) if `from` stores no pointer to `to`.
-  void remove_ref(std::uint32_t from, std::uint32_t to);
-  void clear_refs(std::uint32_t slot);
+  void remove_ref(ObjectSlot from, ObjectSlot to);
+  void clear_refs(ObjectSlot slot);
 
-  const Object& object(std::uint32_t slot) const { return objects_[slot]; }
+  const Object& object(ObjectSlot slot) const { return objects_[slot.value]; }
   // The live object whose allocation starts at `head`, if any.
-  const Object* owner(std::uint32_t head) const;
+  const Object* owner(BlockIndex head) const;
   // Objects with memory (or none to have) still reachable from the held set: a full traversal,
   // for the end of a replay.
   std::uint64_t reachable_objects() const;
@@ -116,20 +119,21 @@ class Program final : public Mutator {
   const BitPlane* pointer_plane() const override { return &pointer_plane_; }
 
  private:
-  bool reachable(std::uint32_t slot);
+  Object& at(ObjectSlot slot) { return objects_[slot.value]; }
+  bool reachable(ObjectSlot slot);
   void recompute_reachable();
-  void die(std::uint32_t slot);
-  void release(std::uint32_t slot);
+  void die(ObjectSlot slot);
+  void release(ObjectSlot slot);
   const Object* target(const Ref& r) const;
   // The position of `to` in `from`'s refs, or refs.size() if it has none.
-  std::size_t find_ref(std::uint32_t from, const Ref& to) const;
-  void drop_ref_index(std::uint32_t slot);
+  std::size_t find_ref(ObjectSlot from, const Ref& to) const;
+  void drop_ref_index(ObjectSlot slot);
   // Brings both planes' bits at the object's head in line with it (held, storing pointers).
   void update_planes(const Object& o);
-  void clear_planes(std::uint32_t head);
+  void clear_planes(BlockIndex head);
 
   std::vector<Object> objects_;
-  std::vector<std::uint32_t> free_slots_;
+  std::vector<ObjectSlot> free_slots_;
   // Ids: alive (and unswept garbage) in slot_of_id_. Used so far: none without any_id_, else
   // those in [lowest_id_, next_new_id_) except unused_ids_; a used id not alive is dead.
   bool used_before(std::uint64_t id) const {
@@ -139,12 +143,13 @@ class Program final : public Mutator {
   bool any_id_ = false;
   std::uint64_t lowest_id_ = 0, next_new_id_ = 0;
   IdRanges unused_ids_;
-  std::vector<std::uint32_t> owner_of_block_;  // head block → slot, kNoBlock elsewhere
-  std::vector<std::uint32_t> held_;            // slots held by the program
-  BitPlane root_plane_;                        // heads of held objects
-  BitPlane pointer_plane_;                     // heads of objects with refs
-  std::uint64_t lost_objects_ = 0;             // alive and lost, now
-  // slot → (target → position in its refs), for objects with more than kIndexedTargets targets
+  std::vector<ObjectSlot> owner_of_block_;  // head block → slot, kNoSlot elsewhere
+  std::vector<ObjectSlot> held_;            // slots held by the program
+  BitPlane root_plane_;                     // heads of held objects
+  BitPlane pointer_plane_;                  // heads of objects with refs
+  std::uint64_t lost_objects_ = 0;          // alive and lost, now
+  // slot value → (target → position in its refs), for objects with more than kIndexedTargets
+  // targets
   std::unordered_map<std::uint32_t, std::unordered_map<std::uint64_t, std::uint32_t>> ref_index_;
   std::uint64_t epoch_ = 1;        // bumped by anything that can make an object unreachable
   std::uint64_t reach_epoch_ = 0;  // the epoch whose reachable set the stamps hold

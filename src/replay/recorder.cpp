@@ -16,12 +16,12 @@ std::uint64_t abs_diff(std::int64_t device, std::uint64_t simulated) {
 
 }  // namespace
 
-StateSample take_sample(const Simulation& sim, std::uint64_t index, Op op) {
+StateSample take_sample(const Simulation& sim, EventIndex index, Op op) {
   const Collector& c = sim.collector();
   const FreeSpace space = c.free_space();
   const std::uint64_t b = c.layout().params.block_bytes;
   StateSample s;
-  s.event = index;
+  s.event = index.value;
   s.op = op;
   s.mem_free = std::uint64_t{space.free_blocks} * b;
   s.mem_alloc = std::uint64_t{c.table().size() - space.free_blocks} * b;
@@ -32,7 +32,7 @@ StateSample take_sample(const Simulation& sim, std::uint64_t index, Op op) {
   return s;
 }
 
-void Recorder::record(const Event& e, std::uint64_t index, const EventOutcome& outcome,
+void Recorder::record(const Event& e, EventIndex index, const EventOutcome& outcome,
                       const Simulation& sim) {
   const StateSample s = take_sample(sim, index, e.op);
   if (sink_) sink_->sample(s);
@@ -41,13 +41,14 @@ void Recorder::record(const Event& e, std::uint64_t index, const EventOutcome& o
   count(e, outcome);
   if (outcome.collection) {
     collections_.push_back(
-        {index, sim.collector().trigger().threshold_blocks(), *outcome.collection});
+        {index.value, sim.collector().trigger().threshold_blocks(), *outcome.collection});
   }
   if (outcome.failure) failures_.push_back(*outcome.failure);
   if (e.op == Op::mark) last_mark_ = e.text;
   if (e.op == Op::observe) {
     ++summary_.observe_count;
-    observations_.push_back({index, last_mark_, e.mem_alloc, e.mem_free, s.mem_alloc, s.mem_free});
+    observations_.push_back(
+        {index.value, last_mark_, e.mem_alloc, e.mem_free, s.mem_alloc, s.mem_free});
     if (e.mem_alloc) {
       summary_.observe_max_diff_mem_alloc =
           std::max(summary_.observe_max_diff_mem_alloc, abs_diff(*e.mem_alloc, s.mem_alloc));
@@ -67,7 +68,7 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
     ++m.allocations;
     if (e.size == 0) ++m.zero_size_allocs;
   }
-  if (outcome.placed_head) {
+  if (outcome.placed_head != kNoBlock) {
     m.bytes_requested += e.size;
     m.blocks_requested += outcome.placed_blocks;
   }
@@ -77,21 +78,17 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
         ++m.realloc_moved;
         break;
       case ReallocKind::grown_in_place:
-        ++m.realloc_grown;
+        ++m.realloc_grown_in_place;
         break;
       case ReallocKind::shrunk:
         ++m.realloc_shrunk;
         break;
       case ReallocKind::same_blocks:
-        ++m.realloc_same;
+        ++m.realloc_same_blocks;
         break;
-      case ReallocKind::from_null:
-        ++m.realloc_from_null;
-        break;
-      case ReallocKind::freed:
-        ++m.realloc_freed;
-        break;
-      case ReallocKind::failed:
+      case ReallocKind::from_null:  // an alloc, counted as one
+      case ReallocKind::freed:      // a free
+      case ReallocKind::failed:     // a MemoryError, counted as one
         break;
     }
   }
@@ -108,8 +105,8 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
         ++m.collections_explicit;
         break;
     }
-    m.blocks_marked += c->blocks_marked;
-    m.blocks_swept += c->blocks_swept;
+    m.gc_work_blocks_marked += c->blocks_marked;
+    m.gc_work_blocks_swept += c->blocks_swept;
   }
   if (const FailureRecord* f = outcome.failure) {
     ++m.failures_total;
@@ -130,12 +127,19 @@ void Recorder::count(const Event& e, const EventOutcome& outcome) {
 
 void Recorder::track_extremes(const StateSample& s) {
   ReplaySummary& m = summary_;
-  if (s.mem_alloc > m.peak_mem_alloc.value || m.events == 1) {
-    m.peak_mem_alloc = {s.mem_alloc, s.event};
+  if (s.mem_alloc > m.peak_mem_alloc || m.events == 1) {
+    m.peak_mem_alloc = s.mem_alloc;
+    m.peak_event = s.event;
     m.fragmentation_at_peak = fragmentation(s.max_free, s.mem_free);
   }
-  if (s.mem_free < m.lowest_mem_free.value) m.lowest_mem_free = {s.mem_free, s.event};
-  if (s.max_free < m.lowest_max_free.value) m.lowest_max_free = {s.max_free, s.event};
+  if (s.mem_free < m.lowest_mem_free) {
+    m.lowest_mem_free = s.mem_free;
+    m.lowest_mem_free_event = s.event;
+  }
+  if (s.max_free < m.lowest_max_free) {
+    m.lowest_max_free = s.max_free;
+    m.lowest_max_free_event = s.event;
+  }
   // Worse fragmentation is a smaller largest-run / free ratio, compared exactly by cross
   // products (both < 2^32 bytes, so they fit) rather than by a division per event.
   if (s.max_free * worst_ratio_.mem_free < worst_ratio_.max_free * s.mem_free) {
@@ -147,9 +151,14 @@ void Recorder::track_extremes(const StateSample& s) {
 
 void Recorder::finish(const Simulation& sim) {
   // The state after the last event is the state now: taken once here, not copied per event.
-  if (summary_.events > 0)
-    summary_.final_state = take_sample(sim, last_event_.index, last_event_.op);
-  summary_.live_objects_at_end = sim.program().reachable_objects();
+  if (summary_.events > 0) {
+    const StateSample s = take_sample(sim, last_event_.index, last_event_.op);
+    summary_.final_mem_alloc = s.mem_alloc;
+    summary_.final_mem_free = s.mem_free;
+    summary_.final_max_free = s.max_free;
+    summary_.final_free_runs = s.free_runs;
+  }
+  summary_.final_live_objects = sim.program().reachable_objects();
 }
 
 }  // namespace gcsim

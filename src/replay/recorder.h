@@ -12,6 +12,7 @@
 
 #include "collector/collection.h"
 #include "replay/simulation.h"
+#include "replay/summary.h"
 #include "trace/event.h"
 
 namespace gcsim {
@@ -47,49 +48,11 @@ struct ObserveEntry {
   std::uint64_t mem_alloc = 0, mem_free = 0;  // simulated
 };
 
-// An extreme of the run and the event where it was first reached.
-struct Extreme {
-  std::uint64_t value = 0;
-  std::uint64_t event = 0;
-};
-
-struct ReplaySummary {
-  std::uint64_t events = 0;
-  std::uint64_t allocations = 0;  // alloc events applied (size 0 included)
-  std::uint64_t zero_size_allocs = 0;
-  std::uint64_t bytes_requested = 0;  // by successful allocs and reallocs
-  std::uint64_t blocks_requested = 0;
-  std::uint64_t skipped_events = 0;
-  std::uint64_t collections_total = 0, collections_threshold = 0, collections_oom = 0,
-                collections_explicit = 0;
-  std::uint64_t failures_total = 0, failures_alloc = 0, failures_realloc = 0;
-  std::uint64_t failures_capacity = 0, failures_fragmentation = 0, failures_disabled = 0;
-  std::uint64_t realloc_moved = 0, realloc_grown = 0, realloc_shrunk = 0, realloc_same = 0,
-                realloc_from_null = 0, realloc_freed = 0;
-  Extreme peak_mem_alloc;
-  Extreme lowest_mem_free{~std::uint64_t{0}, 0};
-  Extreme lowest_max_free{~std::uint64_t{0}, 0};  // bytes
-  double fragmentation_at_peak = 0;  // 1 − largest free run / free, at the peak event
-  double worst_fragmentation = 0;
-  std::uint64_t worst_fragmentation_event = 0;
-  std::uint64_t blocks_marked = 0, blocks_swept = 0;
-  StateSample final_state;
-  std::uint64_t live_objects_at_end = 0;
-  std::uint64_t observe_count = 0;
-  std::uint64_t observe_max_diff_mem_alloc = 0, observe_max_diff_mem_free = 0;
-
-  // Bytes lost to block rounding: blocks requested × B − bytes requested.
-  std::uint64_t internal_fragmentation(std::uint32_t block_bytes) const {
-    return blocks_requested * block_bytes - bytes_requested;
-  }
-};
-
 class Recorder {
  public:
   explicit Recorder(SampleSink* sink = nullptr) : sink_(sink) {}
 
-  void record(const Event& e, std::uint64_t index, const EventOutcome& outcome,
-              const Simulation& sim);
+  void record(const Event& e, EventIndex index, const EventOutcome& outcome, const Simulation& sim);
   void finish(const Simulation& sim);
 
   const ReplaySummary& summary() const { return summary_; }
@@ -112,12 +75,12 @@ class Recorder {
     std::uint64_t max_free = 1, mem_free = 1;
   } worst_ratio_;
   struct {
-    std::uint64_t index = 0;
+    EventIndex index;
     Op op = Op::mark;
   } last_event_;
 };
 
 // The state after the latest event, as a sample for `index`.
-StateSample take_sample(const Simulation& sim, std::uint64_t index, Op op);
+StateSample take_sample(const Simulation& sim, EventIndex index, Op op);
 
 }  // namespace gcsim

@@ -12,7 +12,7 @@ Simulation::Simulation(const Layout& layout, Bookkeeping bookkeeping)
       collector_(layout, program_, bookkeeping),
       gc_(collector_) {}
 
-EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
+EventOutcome Simulation::apply(const Event& e, EventIndex index) {
   // One outcome, filled in place and returned by name: built in the caller's slot, never copied
   // (a copy reads it back 16 bytes at a time right after byte-sized stores, and stalls).
   EventOutcome out;
@@ -24,16 +24,16 @@ EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
       realloc(e, index, out);
       break;
     case Op::free: {
-      const std::uint32_t slot = program_.live(e.id, "id");
+      const ObjectSlot slot = program_.live(e.id, "id");
       const Program::Object& o = program_.object(slot);
       out.skipped = o.lost;
-      if (o.head != Program::kNoBlock) collector_.free(BlockIndex(o.head));
+      if (o.head != kNoBlock) collector_.free(o.head);
       program_.kill(slot);
       break;
     }
     case Op::drop:
     case Op::hold: {
-      const std::uint32_t slot = program_.live(e.id, "id");
+      const ObjectSlot slot = program_.live(e.id, "id");
       out.skipped = program_.object(slot).lost;
       e.op == Op::drop ? program_.drop(slot) : program_.hold(slot);
       break;
@@ -41,13 +41,13 @@ EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
     case Op::ref:
     case Op::unref: {
       // Applied to the program even when an end is lost, so liveness stays the recorded run's.
-      const std::uint32_t from = program_.live(e.id, "from");
-      const std::uint32_t to = program_.live(e.to, "to");
+      const ObjectSlot from = program_.live(e.id, "from");
+      const ObjectSlot to = program_.live(e.to, "to");
       const Program::Object& f = program_.object(from);
       out.skipped = f.lost || program_.object(to).lost;
       if (e.op == Op::unref) {
         program_.remove_ref(from, to);
-      } else if (f.head == Program::kNoBlock && !f.lost) {
+      } else if (f.head == kNoBlock && !f.lost) {
         throw RuleViolation("ref-from-empty",
                             fmt::format("object {} has no memory to store a pointer in", e.id));
       } else {
@@ -74,55 +74,51 @@ EventOutcome Simulation::apply(const Event& e, std::uint64_t index) {
   return out;
 }
 
-void Simulation::alloc(const Event& e, std::uint64_t index, EventOutcome& out) {
+void Simulation::alloc(const Event& e, EventIndex index, EventOutcome& out) {
   program_.check_new(e.id);
   const AllocOutcome a = collector_.alloc(e.size, e.fin);
   out.collection = a.collection;
   const char letter = type_letter(e.text);
   if (a.failed()) {
-    failed(out, e, index, a.n_blocks, false);
-    program_.add(e.id, e.size, e.fin, letter, Program::kNoBlock, index, /*lost=*/true);
+    record_failure(out, e, index, a.n_blocks);
+    program_.add(e.id, e.size, e.fin, letter, kNoBlock, index, /*lost=*/true);
     return;
   }
-  const std::uint32_t head = a.head ? a.head->value : Program::kNoBlock;
-  program_.add(e.id, e.size, e.fin, letter, head, index);
-  if (a.head) {
-    out.placed_head = head;
+  program_.add(e.id, e.size, e.fin, letter, a.head, index);
+  if (a.head != kNoBlock) {
+    out.placed_head = a.head;
     out.placed_blocks = a.n_blocks;
   }
 }
 
-void Simulation::realloc(const Event& e, std::uint64_t index, EventOutcome& out) {
-  const std::uint32_t slot = program_.live(e.id, "id");
+void Simulation::realloc(const Event& e, EventIndex index, EventOutcome& out) {
+  const ObjectSlot slot = program_.live(e.id, "id");
   if (program_.object(slot).lost) {
     // No memory to resize; to 0 bytes it would have dropped its pointers with its memory.
     if (e.size == 0) program_.clear_refs(slot);
     out.skipped = true;
     return;
   }
-  const std::uint32_t old_head = program_.object(slot).head;
-  std::optional<BlockIndex> head;
-  if (old_head != Program::kNoBlock) head = BlockIndex(old_head);
-  const ReallocOutcome r = collector_.realloc(head, e.size, true);
+  const ReallocOutcome r = collector_.realloc(program_.object(slot).head, e.size, true);
   out.collection = r.collection;
   out.realloc = r.kind;
   if (r.kind == ReallocKind::failed) {
-    failed(out, e, index, r.new_blocks, true);
+    record_failure(out, e, index, r.new_blocks);
     return;
   }
-  program_.place(slot, r.head ? r.head->value : Program::kNoBlock, e.size);
-  if (r.head) {
-    out.placed_head = r.head->value;
+  program_.place(slot, r.head, e.size);
+  if (r.head != kNoBlock) {
+    out.placed_head = r.head;
     out.placed_blocks = r.new_blocks;
   }
 }
 
-void Simulation::failed(EventOutcome& out, const Event& e, std::uint64_t index,
-                        std::uint64_t n_blocks, bool re) {
+void Simulation::record_failure(EventOutcome& out, const Event& e, EventIndex index,
+                                std::uint64_t n_blocks) {
   FailureRecord f;
-  f.event = index;
+  f.event = index.value;
   f.id = e.id;
-  f.realloc = re;
+  f.realloc = e.op == Op::realloc;
   f.size_bytes = e.size;
   f.n_blocks = n_blocks;
   f.failure_class = collector_.classify_failure(n_blocks);

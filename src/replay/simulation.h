@@ -10,6 +10,7 @@
 #include "collector/collector.h"
 #include "collector/gc_module.h"
 #include "heap/geometry.h"
+#include "replay/indices.h"
 #include "replay/program.h"
 #include "trace/event.h"
 
@@ -34,7 +35,7 @@ struct EventOutcome {
   const CollectionRecord* collection = nullptr;  // at most one per event
   const FailureRecord* failure = nullptr;
   std::optional<ReallocKind> realloc;
-  std::optional<std::uint32_t> placed_head;  // alloc/realloc: where the allocation now starts
+  BlockIndex placed_head = kNoBlock;  // alloc/realloc: where the allocation now starts
   std::uint64_t placed_blocks = 0;
 };
 
@@ -45,17 +46,18 @@ class Simulation {
   Simulation& operator=(const Simulation&) = delete;
 
   // Throws RuleViolation for an event the program state forbids (see Program).
-  EventOutcome apply(const Event& event, std::uint64_t index);
+  EventOutcome apply(const Event& event, EventIndex index);
 
   const Collector& collector() const { return collector_; }
   GcModule& gc() { return gc_; }
   const Program& program() const { return program_; }
 
  private:
-  void alloc(const Event& e, std::uint64_t index, EventOutcome& out);
-  void realloc(const Event& e, std::uint64_t index, EventOutcome& out);
-  void failed(EventOutcome& out, const Event& e, std::uint64_t index, std::uint64_t n_blocks,
-              bool re);
+  void alloc(const Event& e, EventIndex index, EventOutcome& out);
+  void realloc(const Event& e, EventIndex index, EventOutcome& out);
+  // The MemoryError of alloc or realloc event `e` that needed n_blocks: classified, recorded
+  // in last_failure_, and pointed to by `out`.
+  void record_failure(EventOutcome& out, const Event& e, EventIndex index, std::uint64_t n_blocks);
 
   Program program_;
   Collector collector_;

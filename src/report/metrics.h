@@ -1,7 +1,7 @@
-// The replay metrics, declared once: a dotted key (its place in the JSON summary and its CSV
-// column), a label for people, a kind and a unit. The text summary, the JSON summary, sweeps
-// and baseline comparisons all iterate this list, so a metric added here appears everywhere.
-// The list is part of the schema kReplaySchema; changing a key means a new schema version.
+// The replay metrics as a table: one Metric per entry of GCSIM_REPLAY_METRICS
+// (replay/summary.h, where each is declared once), in that order, with a reader of its value.
+// The text summary, the JSON summary, the HTML table, sweeps' CSV and JSON and baseline gates
+// all iterate this table, so a metric added to the list appears everywhere.
 #pragma once
 
 #include <cstdint>
@@ -9,19 +9,11 @@
 #include <string_view>
 #include <variant>
 
-#include "replay/recorder.h"
+#include "replay/summary.h"
 
 namespace gcsim {
 
 inline constexpr std::string_view kReplaySchema = "gcsim-replay/1";
-
-enum class MetricKind : std::uint8_t {
-  counter,  // adds up over the run (collections, failures, bytes requested)
-  gauge,    // a level at a point (peak, lowest, final)
-};
-
-// Which direction is worse, for baseline gates.
-enum class Worse : std::uint8_t { higher, lower, neither };
 
 using MetricValue = std::variant<std::uint64_t, double>;
 
@@ -29,7 +21,7 @@ struct Metric {
   std::string_view key;    // "collections.total"
   std::string_view label;  // "collections"
   MetricKind kind;
-  std::string_view unit;  // "bytes", "blocks", "events", "count", "ratio", "event"
+  std::string_view unit;  // "count", "bytes", "blocks", "event", "ratio"
   Worse worse;
   MetricValue (*value)(const ReplaySummary&);
 };

@@ -4,7 +4,7 @@
 
 #include "collector/trigger.h"
 #include "report/metrics.h"
-#include "report/number_format.h"
+#include "text/number_format.h"
 
 namespace gcsim {
 namespace {

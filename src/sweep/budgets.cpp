@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <stdexcept>
 
-#include "report/number_format.h"
+#include "text/number_format.h"
 
 namespace gcsim::sweep {
 namespace {

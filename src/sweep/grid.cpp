@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "heap/byte_size.h"
+#include "text/byte_size.h"
 
 namespace gcsim::sweep {
 namespace {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "report/number_format.h"
+#include "text/number_format.h"
 
 namespace gcsim::sweep {
 namespace {

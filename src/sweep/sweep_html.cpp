@@ -4,8 +4,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "report/html_sweep.h"
-#include "report/number_format.h"
+#include "report/html/sweep_page.h"
+#include "text/number_format.h"
 
 namespace gcsim::sweep {
 namespace {

@@ -1,6 +1,6 @@
 // The sweep as an HTML page (`gcsim sweep … --html FILE`): the report's settings,
 // recommendations and cost model put into words, beside each cell's replay and curve, and drawn
-// by report/html_sweep (small multiples per trace, a row per heap size, the results table).
+// by report/html/sweep_page (small multiples per trace, a row per heap size, the results table).
 #pragma once
 
 #include <ostream>

@@ -2,36 +2,10 @@
 
 #include <fmt/ostream.h>
 
+#include "text/xml_escape.h"
+
 namespace gcsim::sweep {
 namespace {
-
-// Escaped for XML text and attributes; control characters XML 1.0 cannot hold become '?'.
-std::string xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        const auto u = static_cast<unsigned char>(c);
-        out += u < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '?' : c;
-    }
-  }
-  return out;
-}
 
 struct Case {
   std::size_t trace;
@@ -81,20 +55,22 @@ void write_sweep_junit(std::ostream& out, const SweepReport& report) {
              count_all(cases, std::nullopt), count(cases, std::nullopt, CheckStatus::failed),
              count(cases, std::nullopt, CheckStatus::skipped));
   for (std::size_t t = 0; t < r.spec.traces.size(); ++t) {
-    const std::string suite = xml(r.spec.traces[t].name);
+    const std::string suite = xml_escape(r.spec.traces[t].name);
     fmt::print(out, "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\">\n",
                suite, count_all(cases, t), count(cases, t, CheckStatus::failed),
                count(cases, t, CheckStatus::skipped));
     for (const Case& c : cases) {
       if (c.trace != t) continue;
-      fmt::print(out, "    <testcase classname=\"gcsim.sweep.{}\" name=\"{}\"", suite, xml(c.name));
+      fmt::print(out, "    <testcase classname=\"gcsim.sweep.{}\" name=\"{}\"", suite,
+                 xml_escape(c.name));
       if (c.status == CheckStatus::passed) {
         out << "/>\n";
       } else if (c.status == CheckStatus::failed) {
         fmt::print(out, ">\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
-                   xml(c.message), xml(c.message));
+                   xml_escape(c.message), xml_escape(c.message));
       } else {
-        fmt::print(out, ">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml(c.message));
+        fmt::print(out, ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                   xml_escape(c.message));
       }
     }
     out << "  </testsuite>\n";

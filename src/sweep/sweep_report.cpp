@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "report/number_format.h"
+#include "text/number_format.h"
 
 namespace gcsim::sweep {
 namespace {

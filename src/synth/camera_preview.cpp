@@ -21,14 +21,14 @@
 namespace gcsim::synth {
 
 void generate_camera_preview(Script& s, std::uint32_t frames) {
-  TraceBuilder& b = s.b;
+  TraceBuilder& b = s.builder();
   s.run_main_module({.module_lines = 13, .new_names = 3, .globals = 7});
-  s.vars.bind("clock", b.alloc(kClockBytes));
+  s.variables().bind("clock", b.alloc(kClockBytes));
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
-    s.vars.bind("img", snapshot(b));
-    s.vars.bind("fps", new_float(b));
-    const std::uint64_t frame_ms = s.rng.between(35, 105);
+    s.variables().bind("img", snapshot(b));
+    s.variables().bind("fps", new_float(b));
+    const std::uint64_t frame_ms = s.random().between(35, 105);
     const std::uint64_t fps_digits = 1000 / frame_ms >= 10 ? 4 : 3;  // "28.6" or "9.5"
     const ObjectId text = format_text(b, {value(fps_digits), literal(3)});
     const ObjectId color = new_tuple(b, 3);

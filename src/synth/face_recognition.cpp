@@ -63,10 +63,10 @@ ObjectId landmark(TraceBuilder& b, std::uint64_t n_float_temporaries) {
 }
 
 void recognise_face(Script& s, List& record_ftrs) {
-  TraceBuilder& b = s.b;
-  Variables& v = s.vars;
+  TraceBuilder& b = s.builder();
+  Variables& v = s.variables();
   b.drop(new_tuple(b, 4));  // i.rect()
-  const std::uint64_t w = s.rng.between(80, 130), h = s.rng.between(80, 130);
+  const std::uint64_t w = s.random().between(80, 130), h = s.random().between(80, 130);
   v.bind("face_cut", new_image(b, rgb565_bytes(w, h)));
   v.bind("face_cut_128", new_image(b, rgb565_bytes(128, 128)));
   pix_to_ai(b, v.get("face_cut_128"), kAi128Bytes);
@@ -87,16 +87,16 @@ void recognise_face(Script& s, List& record_ftrs) {
   List scores = new_list(b);
   for (std::uint64_t j = 0; j < record_ftrs.len; ++j) list_append(b, scores, new_float(b));
   v.bind("scores", seal(b, scores));
-  const bool known = record_ftrs.len > 0 && s.rng.chance(3, 4);
+  const bool known = record_ftrs.len > 0 && s.random().chance(3, 4);
   if (known) {
     const ObjectId args = new_tuple(b, 2);
     b.drop(format_text(b, {value(4), literal(2), value(4)}));  // "Mr.3 :91.2"
     b.drop(args);
   } else {
-    b.drop(format_text(b, {literal(3), value(s.rng.between(3, 4))}));  // "X :42.0"
+    b.drop(format_text(b, {literal(3), value(s.random().between(3, 4))}));  // "X :42.0"
   }
   b.drop(new_tuple(b, 3));  // color=(…)
-  if (record_ftrs.len < kMaxRecorded && s.rng.chance(1, 12)) {
+  if (record_ftrs.len < kMaxRecorded && s.random().chance(1, 12)) {
     v.unbind("record_ftr");  // record_ftr = feature: the old [] goes
     list_append(b, record_ftrs, v.get("feature"), Ownership::shared);
   }
@@ -105,8 +105,8 @@ void recognise_face(Script& s, List& record_ftrs) {
 }  // namespace
 
 void generate_face_recognition(Script& s, std::uint32_t frames) {
-  TraceBuilder& b = s.b;
-  Variables& v = s.vars;
+  TraceBuilder& b = s.builder();
+  Variables& v = s.variables();
   s.run_main_module(
       {.module_lines = 62, .functions = 1, .new_names = 30, .floats = 12, .globals = 40});
   v.bind("task_fd", kpu_load(b));
@@ -129,7 +129,7 @@ void generate_face_recognition(Script& s, std::uint32_t frames) {
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     v.bind("img", snapshot(b));
-    const std::uint64_t faces = faces_in_view(s.rng);
+    const std::uint64_t faces = faces_in_view(s.random());
     v.bind("code", run_yolo2(b, faces));
     if (faces > 0) recognise_face(s, record_ftrs);
     v.bind("fps", new_float(b));

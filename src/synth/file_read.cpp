@@ -34,17 +34,17 @@ constexpr std::uint64_t kRowsAtRotation = 64;
 }  // namespace
 
 void generate_file_read(Script& s, std::uint32_t frames) {
-  TraceBuilder& b = s.b;
-  Variables& v = s.vars;
+  TraceBuilder& b = s.builder();
+  Variables& v = s.variables();
   s.run_main_module({.module_lines = 16, .new_names = 9, .long_strings = 1, .globals = 9});
   std::vector<std::uint64_t> row_lengths;  // '\n' included
   for (std::uint64_t r = 0; r < kRowsAfterRotation; ++r) {
-    row_lengths.push_back(s.rng.between(18, 40));
+    row_lengths.push_back(s.random().between(18, 40));
   }
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     if (row_lengths.size() >= kRowsAtRotation) row_lengths.resize(kRowsAfterRotation);
-    row_lengths.push_back(s.rng.between(18, 40));
+    row_lengths.push_back(s.random().between(18, 40));
     std::uint64_t file_bytes = 0;
     for (std::uint64_t len : row_lengths) file_bytes += len;
 

@@ -42,7 +42,7 @@ constexpr std::uint64_t kFolderLen = 11;  // '/sd/images/'
 
 // classify(path): returns the label's index; `p` is left bound to max(plist).
 std::uint64_t classify(Script& s, std::uint64_t jpeg_bytes) {
-  TraceBuilder& b = s.b;
+  TraceBuilder& b = s.builder();
   Variables locals(b);
   const ObjectId file_data = b.alloc(jpeg_bytes);
   locals.bind("img", new_image(b, kQvgaRgb565Bytes));
@@ -50,13 +50,13 @@ std::uint64_t classify(Script& s, std::uint64_t jpeg_bytes) {
   locals.bind("img2", new_image(b, rgb565_bytes(224, 224)));
   pix_to_ai(b, locals.get("img2"), kAi224Bytes);
   locals.bind("fmap", kpu_forward(b));
-  const std::uint64_t idx = s.rng.between(0, kVocLabelLengths.size() - 1);
+  const std::uint64_t idx = s.random().between(0, kVocLabelLengths.size() - 1);
   const FloatTuple plist = fmap_slice(b, kVocLabelLengths.size(), idx);
   locals.bind("plist", plist.tuple);
   const ObjectId returned = new_tuple(b, 2);
   b.ref(returned, plist.held);
   locals.release_all();
-  s.vars.bind("p", plist.held);  // label, p = …: the returned tuple is unpacked
+  s.variables().bind("p", plist.held);  // label, p = …: the returned tuple is unpacked
   b.drop(returned);
   return idx;
 }
@@ -64,8 +64,8 @@ std::uint64_t classify(Script& s, std::uint64_t jpeg_bytes) {
 }  // namespace
 
 void generate_jpeg_classify(Script& s, std::uint32_t frames) {
-  TraceBuilder& b = s.b;
-  Variables& v = s.vars;
+  TraceBuilder& b = s.builder();
+  Variables& v = s.variables();
   s.run_main_module(
       {.module_lines = 24, .functions = 1, .new_names = 14, .long_strings = 3, .globals = 12});
   List labels = new_list(b, kVocLabelLengths.size());
@@ -76,7 +76,7 @@ void generate_jpeg_classify(Script& s, std::uint32_t frames) {
   std::vector<std::uint64_t> jpeg_bytes;
   for (std::uint32_t i = 0; i < frames; ++i) {
     list_append(b, files, new_str(b, kNameLen));
-    jpeg_bytes.push_back(s.rng.between(8 * 1024, 24 * 1024));
+    jpeg_bytes.push_back(s.random().between(8 * 1024, 24 * 1024));
   }
   v.bind("files", seal(b, files));
   List results = new_list(b);

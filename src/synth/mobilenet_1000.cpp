@@ -39,30 +39,30 @@ constexpr std::uint64_t kClasses = 1000;
 }  // namespace
 
 void generate_mobilenet_1000(Script& s, std::uint32_t frames) {
-  TraceBuilder& b = s.b;
+  TraceBuilder& b = s.builder();
   s.run_main_module({.module_lines = 24, .new_names = 6, .long_strings = 3, .globals = 12});
-  s.vars.bind("f", open_file(b));
+  s.variables().bind("f", open_file(b));
   List labels = new_list(b);
   std::vector<std::uint64_t> label_lengths;
   for (std::uint64_t i = 0; i < kClasses; ++i) {
-    const std::uint64_t line = s.rng.between(4, 60);
+    const std::uint64_t line = s.random().between(4, 60);
     label_lengths.push_back(line - 1);
     list_append(b, labels, readline(b, line, "str"));
   }
   readline(b, 0, "str");  // end of file: '' stops readlines
-  s.vars.bind("labels", seal(b, labels));
-  s.vars.unbind("f");  // f.close(); the finaliser runs when the collector sweeps it
-  s.vars.bind("task", kpu_load(b));
-  s.vars.bind("clock", b.alloc(kClockBytes));
+  s.variables().bind("labels", seal(b, labels));
+  s.variables().unbind("f");  // f.close(); the finaliser runs when the collector sweeps it
+  s.variables().bind("task", kpu_load(b));
+  s.variables().bind("clock", b.alloc(kClockBytes));
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
-    s.vars.bind("img", snapshot(b));
-    s.vars.bind("fmap", kpu_forward(b));
-    s.vars.bind("fps", new_float(b));
-    const std::uint64_t best = s.rng.between(0, kClasses - 1);
+    s.variables().bind("img", snapshot(b));
+    s.variables().bind("fmap", kpu_forward(b));
+    s.variables().bind("fps", new_float(b));
+    const std::uint64_t best = s.random().between(0, kClasses - 1);
     const FloatTuple plist = fmap_slice(b, kClasses, best);
-    s.vars.bind("plist", plist.tuple);
-    s.vars.bind("pmax", plist.held);
+    s.variables().bind("plist", plist.tuple);
+    s.variables().bind("pmax", plist.held);
     b.drop(new_tuple(b, 2));  // oft=(0,0)
     const std::uint64_t label = label_lengths[best];
     const ObjectId stripped = new_str(b, label);

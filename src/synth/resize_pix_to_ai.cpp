@@ -28,8 +28,8 @@
 namespace gcsim::synth {
 
 void generate_resize_pix_to_ai(Script& s, std::uint32_t frames) {
-  TraceBuilder& b = s.b;
-  Variables& v = s.vars;
+  TraceBuilder& b = s.builder();
+  Variables& v = s.variables();
   s.run_main_module({.module_lines = 26, .new_names = 8, .long_strings = 2, .globals = 14});
   List labels = new_list(b, kVocLabelLengths.size());
   for (std::size_t i = 0; i < kVocLabelLengths.size(); ++i) list_append(b, labels, {});
@@ -42,7 +42,7 @@ void generate_resize_pix_to_ai(Script& s, std::uint32_t frames) {
     v.bind("img2", new_image(b, rgb565_bytes(224, 224)));
     pix_to_ai(b, v.get("img2"), kAi224Bytes);
     v.bind("fmap", kpu_forward(b));
-    const std::uint64_t idx = s.rng.between(0, kVocLabelLengths.size() - 1);
+    const std::uint64_t idx = s.random().between(0, kVocLabelLengths.size() - 1);
     const FloatTuple plist = fmap_slice(b, kVocLabelLengths.size(), idx);
     v.bind("plist", plist.tuple);
     v.bind("pmax", plist.held);

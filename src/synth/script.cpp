@@ -4,6 +4,6 @@
 
 namespace gcsim::synth {
 
-void Script::frame(std::uint32_t n) { b.mark("frame " + std::to_string(n)); }
+void Script::frame(std::uint32_t n) { builder_.mark("frame " + std::to_string(n)); }
 
 }  // namespace gcsim::synth

@@ -21,13 +21,13 @@ void generate_startup(Script& s, std::uint32_t frames) {
       continue;
     }
     SourceShape module;
-    module.module_lines = static_cast<std::uint32_t>(s.rng.between(20, 80));
-    module.functions = static_cast<std::uint32_t>(s.rng.between(2, 8));
-    module.new_names = static_cast<std::uint32_t>(s.rng.between(10, 40));
-    module.long_strings = static_cast<std::uint32_t>(s.rng.between(0, 4));
-    module.floats = static_cast<std::uint32_t>(s.rng.between(0, 6));
-    module.globals = static_cast<std::uint32_t>(s.rng.between(2, 10));
-    import_module(s.b, s.rng, s.rt, module);
+    module.module_lines = static_cast<std::uint32_t>(s.random().between(20, 80));
+    module.functions = static_cast<std::uint32_t>(s.random().between(2, 8));
+    module.new_names = static_cast<std::uint32_t>(s.random().between(10, 40));
+    module.long_strings = static_cast<std::uint32_t>(s.random().between(0, 4));
+    module.floats = static_cast<std::uint32_t>(s.random().between(0, 6));
+    module.globals = static_cast<std::uint32_t>(s.random().between(2, 10));
+    import_module(s.builder(), s.random(), s.runtime(), module);
   }
 }
 

@@ -36,23 +36,23 @@ constexpr std::uint64_t kUartRingBytes = 4096;  // read_buf_len
 
 // ujson.loads(line) of a flat object: returns the dict, sealed.
 ObjectId json_loads(Script& s) {
-  TraceBuilder& b = s.b;
+  TraceBuilder& b = s.builder();
   Vstr token = vstr_init(b, kJsonVstrBytes);
   Dict dict = new_dict(b);
-  const std::uint64_t keys = s.rng.between(3, 6);
+  const std::uint64_t keys = s.random().between(3, 6);
   for (std::uint64_t k = 0; k < keys; ++k) {
-    token.len = 0;                                  // vstr_reset: the buffer keeps its size
-    vstr_add_bytes(b, token, s.rng.between(1, 6));  // the key: a qstr
+    token.len = 0;                                       // vstr_reset: the buffer keeps its size
+    vstr_add_bytes(b, token, s.random().between(1, 6));  // the key: a qstr
     ObjectId value;
-    const std::uint64_t roll = s.rng.between(1, 100);
+    const std::uint64_t roll = s.random().between(1, 100);
     if (roll > 85) {
-      const std::uint64_t len = s.rng.between(4, 30);
+      const std::uint64_t len = s.random().between(4, 30);
       token.len = 0;
       vstr_add_bytes(b, token, len);
       value = new_str(b, len);
     } else {
       token.len = 0;
-      vstr_add_bytes(b, token, s.rng.between(1, 7));  // digits
+      vstr_add_bytes(b, token, s.random().between(1, 7));  // digits
       if (roll > 60) value = new_float(b);
     }
     dict_add(b, dict, value);
@@ -72,16 +72,16 @@ std::uint64_t json_dumps(Script& s) {
     switch (k) {
       case 0:  // seq
       case 1:  // ticks_ms
-        parts.push_back(value(s.rng.between(1, 9)));
+        parts.push_back(value(s.random().between(1, 9)));
         break;
       case 2:  // a float's repr
-        parts.push_back(value(s.rng.between(4, 9)));
+        parts.push_back(value(s.random().between(4, 9)));
         break;
       case 3:  // [ax, ay, az]
         parts.push_back(value(1));
         for (int i = 0; i < 3; ++i) {
           if (i > 0) parts.push_back(value(2));
-          parts.push_back(value(s.rng.between(3, 9)));
+          parts.push_back(value(s.random().between(3, 9)));
         }
         parts.push_back(value(1));
         break;
@@ -92,23 +92,23 @@ std::uint64_t json_dumps(Script& s) {
   parts.push_back(value(1));
   std::uint64_t len = 0;
   for (const TextPart& p : parts) len += p.n_bytes;
-  s.vars.bind("s", format_text(s.b, parts, kJsonVstrBytes));
+  s.variables().bind("s", format_text(s.builder(), parts, kJsonVstrBytes));
   return len;
 }
 
 }  // namespace
 
 void generate_uart_json(Script& s, std::uint32_t frames) {
-  TraceBuilder& b = s.b;
-  Variables& v = s.vars;
+  TraceBuilder& b = s.builder();
+  Variables& v = s.variables();
   s.run_main_module({.module_lines = 34, .functions = 2, .new_names = 16, .globals = 14});
   const ObjectId uart = b.alloc(kUartObjectBytes);
   b.adopt(uart, b.alloc(kUartRingBytes));
   v.bind("uart", uart);
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
-    const bool got_line = s.rng.chance(7, 10);
-    v.bind("line", readline(b, got_line ? s.rng.between(24, 120) : 0, "bytes"));
+    const bool got_line = s.random().chance(7, 10);
+    v.bind("line", readline(b, got_line ? s.random().between(24, 120) : 0, "bytes"));
     if (got_line) {
       v.bind("msg", json_loads(s));
       v.bind("ack", new_bytearray(b, 8));

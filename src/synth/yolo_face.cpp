@@ -34,15 +34,15 @@ std::uint64_t faces_in_view(SynthRandom& rng) {
 }  // namespace
 
 void generate_yolo_face(Script& s, std::uint32_t frames) {
-  TraceBuilder& b = s.b;
+  TraceBuilder& b = s.builder();
   s.run_main_module({.module_lines = 19, .new_names = 4, .floats = 12, .globals = 8});
-  s.vars.bind("task", kpu_load(b));
-  s.vars.bind("anchor", new_tuple(b, 10));
+  s.variables().bind("task", kpu_load(b));
+  s.variables().bind("anchor", new_tuple(b, 10));
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
-    s.vars.bind("img", snapshot(b));
-    const std::uint64_t faces = faces_in_view(s.rng);
-    s.vars.bind("code", run_yolo2(b, faces));
+    s.variables().bind("img", snapshot(b));
+    const std::uint64_t faces = faces_in_view(s.random());
+    s.variables().bind("code", run_yolo2(b, faces));
     for (std::uint64_t i = 0; i < faces; ++i) b.drop(new_tuple(b, 4));  // i.rect()
   }
 }

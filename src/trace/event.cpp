@@ -1,21 +1,16 @@
 #include "trace/event.h"
 
-#include <array>
+#include "trace/op_table.h"
 
 namespace gcsim {
-namespace {
 
-constexpr std::array<std::string_view, 13> kOpNames = {
-    "alloc",   "realloc", "free",    "drop",      "hold", "ref",    "unref",
-    "collect", "enable",  "disable", "threshold", "mark", "observe"};
+static_assert(kOps.size() == static_cast<std::size_t>(Op::observe) + 1, "an OpSpec per Op");
 
-}  // namespace
-
-std::string_view op_name(Op op) { return kOpNames[static_cast<std::size_t>(op)]; }
+std::string_view op_name(Op op) { return op_spec(op).name; }
 
 std::optional<Op> op_from_name(std::string_view name) {
-  for (std::size_t i = 0; i < kOpNames.size(); ++i) {
-    if (kOpNames[i] == name) return static_cast<Op>(i);
+  for (std::size_t i = 0; i < kOps.size(); ++i) {
+    if (kOps[i].name == name) return static_cast<Op>(i);
   }
   return std::nullopt;
 }

@@ -1,6 +1,43 @@
 #include "trace/event_array.h"
 
+#include <array>
+
+#include "trace/op_table.h"
+
 namespace gcsim {
+namespace {
+
+// For one op, the fields that fill slots a and b (in the op table's order), and whether it has
+// a text field (a type or a label): derived from the table once, so that packing and unpacking
+// an event walks no table.
+struct OpSlots {
+  std::array<const FieldSpec*, 2> slot{};  // a, b; nullptr: unused
+  bool text = false;
+};
+
+constexpr bool is_integer(FieldType t) {
+  return t == FieldType::trace_id || t == FieldType::size || t == FieldType::int64 ||
+         t == FieldType::optional_int64;
+}
+
+constexpr std::array<OpSlots, kOpCount> make_op_slots() {
+  std::array<OpSlots, kOpCount> out{};
+  for (std::size_t op = 0; op < kOpCount; ++op) {
+    std::size_t next = 0;
+    for_each_field(kOps[op].takes, [&](Field f) {
+      const FieldSpec& spec = field_spec(f);
+      if (spec.type == FieldType::text) out[op].text = true;
+      if (!is_integer(spec.type)) return;
+      if (next == 2) throw "an op with more than two integer fields does not pack";
+      out[op].slot[next++] = &spec;
+    });
+  }
+  return out;
+}
+
+constexpr std::array<OpSlots, kOpCount> kOpSlots = make_op_slots();
+
+}  // namespace
 
 EventArray::EventArray(const std::vector<Event>& events) {
   events_.reserve(events.size());
@@ -10,22 +47,24 @@ EventArray::EventArray(const std::vector<Event>& events) {
 void EventArray::push_back(const Event& e) {
   Packed p;
   p.op = e.op;
-  switch (e.op) {
-    case Op::threshold:
-      p.a = static_cast<std::uint64_t>(e.amount);
-      break;
-    case Op::observe:
-      p.a = static_cast<std::uint64_t>(e.mem_alloc.value_or(0));
-      p.b = static_cast<std::uint64_t>(e.mem_free.value_or(0));
-      p.flags = static_cast<std::uint8_t>((e.mem_alloc ? kHasMemAlloc : 0) |
-                                          (e.mem_free ? kHasMemFree : 0));
-      break;
-    default:
-      p.a = e.id;
-      p.b = e.op == Op::ref || e.op == Op::unref ? e.to : e.size;
-      p.flags = e.fin ? kFin : 0;
+  const OpSlots& slots = kOpSlots[static_cast<std::size_t>(e.op)];
+  std::uint64_t* packed[2] = {&p.a, &p.b};
+  for (std::size_t k = 0; k < 2; ++k) {
+    const FieldSpec* spec = slots.slot[k];
+    if (spec == nullptr) continue;
+    if (spec->type == FieldType::optional_int64) {
+      const std::optional<std::int64_t>& value = e.*spec->optional_i64;
+      if (!value) continue;
+      *packed[k] = static_cast<std::uint64_t>(*value);
+      p.flags |= k == 0 ? kHasA : kHasB;
+    } else if (spec->type == FieldType::int64) {
+      *packed[k] = static_cast<std::uint64_t>(e.*spec->i64);
+    } else {
+      *packed[k] = e.*spec->u64;
+    }
   }
-  if (!e.text.empty()) {
+  if (e.fin) p.flags |= kFin;
+  if (slots.text && !e.text.empty()) {
     const auto [it, added] = text_index_.emplace(e.text, static_cast<std::uint32_t>(texts_.size()));
     if (added) texts_.push_back(e.text);
     p.text = it->second;
@@ -41,22 +80,18 @@ void EventArray::load(std::size_t i, Event& out) const {
   out.fin = (p.flags & kFin) != 0;
   out.mem_alloc.reset();
   out.mem_free.reset();
-  switch (p.op) {
-    case Op::threshold:
-      out.amount = static_cast<std::int64_t>(p.a);
-      break;
-    case Op::observe:
-      if (p.flags & kHasMemAlloc) out.mem_alloc = static_cast<std::int64_t>(p.a);
-      if (p.flags & kHasMemFree) out.mem_free = static_cast<std::int64_t>(p.b);
-      break;
-    case Op::ref:
-    case Op::unref:
-      out.id = p.a;
-      out.to = p.b;
-      break;
-    default:
-      out.id = p.a;
-      out.size = p.b;
+  const OpSlots& slots = kOpSlots[static_cast<std::size_t>(p.op)];
+  const std::uint64_t packed[2] = {p.a, p.b};
+  for (std::size_t k = 0; k < 2; ++k) {
+    const FieldSpec* spec = slots.slot[k];
+    if (spec == nullptr) break;
+    if (spec->u64 != nullptr) {
+      out.*spec->u64 = packed[k];
+    } else if (spec->i64 != nullptr) {
+      out.*spec->i64 = static_cast<std::int64_t>(packed[k]);
+    } else if (p.flags & (k == 0 ? kHasA : kHasB)) {
+      out.*spec->optional_i64 = static_cast<std::int64_t>(packed[k]);
+    }
   }
   if (p.text == kNoText) {
     out.text.clear();

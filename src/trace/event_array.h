@@ -1,7 +1,9 @@
 // EventArray: a whole trace in memory, compactly — what a sweep parses once and replays in
 // every cell. An Event carries a string and two optionals (about 100 bytes); a packed event is
-// 24: two 64-bit fields whose meaning depends on the op, the op, flags, and an index into a
-// table of the distinct strings (alloc types and mark labels repeat).
+// 24: two 64-bit slots, the op, flags, and an index into a table of the distinct strings (alloc
+// types and mark labels repeat). Which of the op's fields goes where follows the op table
+// (op_table.h): its integer fields in order fill a, then b; its flag (fin) and which optional
+// integers are present are flags; its text field is the string index.
 //
 //   op                          a                   b
 //   alloc, realloc              id                  size
@@ -41,7 +43,7 @@ class EventArray {
     std::uint8_t flags = 0;
   };
   static constexpr std::uint32_t kNoText = 0xffffffffu;
-  static constexpr std::uint8_t kFin = 1, kHasMemAlloc = 2, kHasMemFree = 4;
+  static constexpr std::uint8_t kFin = 1, kHasA = 2, kHasB = 4;  // kHas*: an optional is set
 
   std::vector<Packed> events_;
   std::vector<std::string> texts_;

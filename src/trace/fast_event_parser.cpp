@@ -1,83 +1,51 @@
 #include "trace/fast_event_parser.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <limits>
+
+#include "trace/op_table.h"
 
 namespace gcsim {
 namespace {
 
-// The keys any op takes, as bits of a mask.
-enum Key : unsigned {
-  kOp,
-  kId,
-  kSize,
-  kFin,
-  kType,
-  kFrom,
-  kTo,
-  kAmount,
-  kLabel,
-  kMemAlloc,
-  kMemFree
-};
-constexpr unsigned kKeyCount = kMemFree + 1;
+// The members of an event object: "op" and the fields of op_table.h, by index (a field's index
+// is its Field; "op" comes after them), as bits of a mask.
+constexpr unsigned kOpKey = kFieldCount;
+constexpr unsigned kKeyCount = kFieldCount + 1;
+constexpr unsigned kNoKey = kKeyCount;
+constexpr unsigned kFieldBits = (1u << kFieldCount) - 1;
 
-constexpr unsigned bit(Key key) { return 1u << key; }
-
-// The key's index, or kKeyCount for a key no op takes.
-unsigned key_of(std::string_view key) {
-  switch (key.size()) {
-    case 2:
-      return key == "op" ? kOp : key == "id" ? kId : key == "to" ? kTo : kKeyCount;
-    case 3:
-      return key == "fin" ? kFin : kKeyCount;
-    case 4:
-      return key == "size" ? kSize : key == "type" ? kType : key == "from" ? kFrom : kKeyCount;
-    case 5:
-      return key == "label" ? kLabel : kKeyCount;
-    case 6:
-      return key == "amount" ? kAmount : kKeyCount;
-    case 8:
-      return key == "mem_free" ? kMemFree : kKeyCount;
-    case 9:
-      return key == "mem_alloc" ? kMemAlloc : kKeyCount;
-    default:
-      return kKeyCount;
-  }
+// Keys are told apart by a hash of their length and first and last bytes (a table made from
+// op_table.h's keys when compiling; a new key that clashes stops the build), then compared.
+constexpr unsigned kHashSlots = 32;
+constexpr unsigned key_hash(std::string_view key) {
+  return (static_cast<unsigned>(key.size()) + static_cast<unsigned char>(key.front()) +
+          (static_cast<unsigned>(static_cast<unsigned char>(key.back())) << 1)) %
+         kHashSlots;
+}
+constexpr std::string_view key_name(unsigned index) {
+  return index == kOpKey ? std::string_view("op") : kFields[index].key;
 }
 
-// Which keys an op takes and which it needs (validator.cpp's fields_of and validate_event).
-struct OpKeys {
-  unsigned allowed;
-  unsigned required;
-};
-
-OpKeys keys_of(Op op) {
-  switch (op) {
-    case Op::alloc:
-      return {bit(kOp) | bit(kId) | bit(kSize) | bit(kFin) | bit(kType), bit(kId) | bit(kSize)};
-    case Op::realloc:
-      return {bit(kOp) | bit(kId) | bit(kSize), bit(kId) | bit(kSize)};
-    case Op::free:
-    case Op::drop:
-    case Op::hold:
-      return {bit(kOp) | bit(kId), bit(kId)};
-    case Op::ref:
-    case Op::unref:
-      return {bit(kOp) | bit(kFrom) | bit(kTo), bit(kFrom) | bit(kTo)};
-    case Op::collect:
-    case Op::enable:
-    case Op::disable:
-      return {bit(kOp), 0};
-    case Op::threshold:
-      return {bit(kOp) | bit(kAmount), bit(kAmount)};
-    case Op::mark:
-      return {bit(kOp) | bit(kLabel), bit(kLabel)};
-    case Op::observe:  // at least one of the two, checked by the caller
-      return {bit(kOp) | bit(kMemAlloc) | bit(kMemFree), 0};
+constexpr std::array<std::uint8_t, kHashSlots> make_key_slots() {
+  std::array<std::uint8_t, kHashSlots> slots{};
+  for (auto& s : slots) s = kNoKey;
+  for (unsigned i = 0; i < kKeyCount; ++i) {
+    std::uint8_t& s = slots[key_hash(key_name(i))];
+    if (s != kNoKey) throw "two keys share a hash slot: change key_hash";
+    s = static_cast<std::uint8_t>(i);
   }
-  return {0, 0};
+  return slots;
+}
+constexpr std::array<std::uint8_t, kHashSlots> kKeySlots = make_key_slots();
+
+// The key's index, or kNoKey for a key no op takes.
+unsigned key_of(std::string_view key) {
+  if (key.empty()) return kNoKey;
+  const unsigned index = kKeySlots[key_hash(key)];
+  return index != kNoKey && key_name(index) == key ? index : kNoKey;
 }
 
 // One member's value, in the few forms the fast path takes.
@@ -190,21 +158,42 @@ bool int64_of(const Value& value, std::int64_t& out) {
   return true;
 }
 
-bool optional_int64_of(const Value& value, bool present, std::optional<std::int64_t>& out) {
-  if (!present) return true;
-  std::int64_t n = 0;
-  if (!int64_of(value, n)) return false;
-  out = n;
-  return true;
+// Field `spec`'s value into its member of `event`, or false where validate_event could object.
+bool assign(const FieldSpec& spec, const Value& value, Event& event) {
+  switch (spec.type) {
+    case FieldType::trace_id:
+      return unsigned_up_to(value, kMaxTraceId, event.*spec.u64);
+    case FieldType::size:
+      return unsigned_up_to(value, kMaxTraceSize, event.*spec.u64);
+    case FieldType::int64:
+      return int64_of(value, event.*spec.i64);
+    case FieldType::optional_int64: {
+      std::int64_t n = 0;
+      if (!int64_of(value, n)) return false;
+      event.*spec.optional_i64 = n;
+      return true;
+    }
+    case FieldType::boolean:
+      if (value.kind != Value::Kind::boolean) return false;
+      event.*spec.flag = value.flag;
+      return true;
+    case FieldType::text:
+      if (value.kind != Value::Kind::string) return false;
+      (event.*spec.text).assign(value.text);
+      return true;
+  }
+  return false;
 }
 
 // The Event validate_event would make of these members, or false where it could object.
 bool build_event(unsigned seen, const std::array<Value, kKeyCount>& values, Event& event) {
-  if ((seen & bit(kOp)) == 0 || values[kOp].kind != Value::Kind::string) return false;
-  const std::optional<Op> op = op_from_name(values[kOp].text);
+  if ((seen & (1u << kOpKey)) == 0 || values[kOpKey].kind != Value::Kind::string) return false;
+  const std::optional<Op> op = op_from_name(values[kOpKey].text);
   if (!op) return false;
-  const OpKeys keys = keys_of(*op);
-  if ((seen & ~keys.allowed) != 0 || (seen & keys.required) != keys.required) return false;
+  const OpSpec& spec = op_spec(*op);
+  const unsigned fields = seen & kFieldBits;
+  if ((fields & ~unsigned{spec.takes}) != 0 || (fields & spec.needs) != spec.needs) return false;
+  if (spec.needs_one_of != 0 && (fields & spec.needs_one_of) == 0) return false;
 
   event.op = *op;
   event.id = 0;
@@ -215,44 +204,11 @@ bool build_event(unsigned seen, const std::array<Value, kKeyCount>& values, Even
   event.text.clear();
   event.mem_alloc.reset();
   event.mem_free.reset();
-  switch (*op) {
-    case Op::alloc:
-      if ((seen & bit(kFin)) != 0) {
-        if (values[kFin].kind != Value::Kind::boolean) return false;
-        event.fin = values[kFin].flag;
-      }
-      if ((seen & bit(kType)) != 0) {
-        if (values[kType].kind != Value::Kind::string) return false;
-        event.text.assign(values[kType].text);
-      }
-      [[fallthrough]];
-    case Op::realloc:
-      return unsigned_up_to(values[kId], kMaxTraceId, event.id) &&
-             unsigned_up_to(values[kSize], kMaxTraceSize, event.size);
-    case Op::free:
-    case Op::drop:
-    case Op::hold:
-      return unsigned_up_to(values[kId], kMaxTraceId, event.id);
-    case Op::ref:
-    case Op::unref:
-      return unsigned_up_to(values[kFrom], kMaxTraceId, event.id) &&
-             unsigned_up_to(values[kTo], kMaxTraceId, event.to);
-    case Op::collect:
-    case Op::enable:
-    case Op::disable:
-      return true;
-    case Op::threshold:
-      return int64_of(values[kAmount], event.amount);
-    case Op::mark:
-      if (values[kLabel].kind != Value::Kind::string) return false;
-      event.text.assign(values[kLabel].text);
-      return true;
-    case Op::observe:
-      return (seen & (bit(kMemAlloc) | bit(kMemFree))) != 0 &&
-             optional_int64_of(values[kMemAlloc], (seen & bit(kMemAlloc)) != 0, event.mem_alloc) &&
-             optional_int64_of(values[kMemFree], (seen & bit(kMemFree)) != 0, event.mem_free);
+  for (unsigned rest = fields; rest != 0; rest &= rest - 1) {
+    const FieldSpec& f = kFields[static_cast<unsigned>(std::countr_zero(rest))];
+    if (!assign(f, values[static_cast<unsigned>(std::countr_zero(rest))], event)) return false;
   }
-  return false;
+  return true;
 }
 
 }  // namespace
@@ -266,7 +222,7 @@ bool parse_event_fast(std::string_view line, Event& event) {
     std::string_view key;
     if (!scanner.consume('"') || !scanner.plain_string(key)) return false;
     const unsigned index = key_of(key);
-    if (index == kKeyCount || (seen & (1u << index)) != 0) return false;
+    if (index == kNoKey || (seen & (1u << index)) != 0) return false;
     if (!scanner.consume(':') || !scanner.value(values[index])) return false;
     seen |= 1u << index;
   } while (scanner.consume(','));

@@ -4,10 +4,12 @@
 #include <array>
 #include <cmath>
 #include <limits>
-#include <span>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "trace/op_table.h"
 #include "trace/trace_error.h"
 
 namespace gcsim {
@@ -61,38 +63,11 @@ std::string describe(const json& value) {
   return fmt::format("{} {}", value.type_name(), shown);
 }
 
-std::span<const std::string_view> fields_of(Op op) {
-  static constexpr std::array<std::string_view, 4> kAlloc = {"id", "size", "fin", "type"};
-  static constexpr std::array<std::string_view, 2> kIdSize = {"id", "size"};
-  static constexpr std::array<std::string_view, 1> kId = {"id"};
-  static constexpr std::array<std::string_view, 2> kFromTo = {"from", "to"};
-  static constexpr std::array<std::string_view, 1> kAmount = {"amount"};
-  static constexpr std::array<std::string_view, 1> kLabel = {"label"};
-  static constexpr std::array<std::string_view, 2> kMem = {"mem_alloc", "mem_free"};
-  switch (op) {
-    case Op::alloc:
-      return kAlloc;
-    case Op::realloc:
-      return kIdSize;
-    case Op::free:
-    case Op::drop:
-    case Op::hold:
-      return kId;
-    case Op::ref:
-    case Op::unref:
-      return kFromTo;
-    case Op::collect:
-    case Op::enable:
-    case Op::disable:
-      return {};
-    case Op::threshold:
-      return kAmount;
-    case Op::mark:
-      return kLabel;
-    case Op::observe:
-      return kMem;
-  }
-  return {};
+// The keys `op` takes, in the op table's order.
+std::vector<std::string_view> keys_of(Op op) {
+  std::vector<std::string_view> keys;
+  for_each_field(op_spec(op).takes, [&](Field f) { keys.push_back(field_spec(f).key); });
+  return keys;
 }
 
 std::string known_ops() {
@@ -110,7 +85,7 @@ class EventFields {
  public:
   EventFields(const json& event, Op op, const TracePlace& place)
       : event_(event), op_(op_name(op)), place_(place) {
-    const auto fields = fields_of(op);
+    const std::vector<std::string_view> fields = keys_of(op);
     for (const auto& [key, value] : event.items()) {
       if (key == "op") continue;
       if (std::find(fields.begin(), fields.end(), key) != fields.end()) continue;
@@ -120,29 +95,44 @@ class EventFields {
     }
   }
 
-  std::uint64_t id(std::string_view key) const { return unsigned_up_to(key, kMaxTraceId); }
-  std::uint64_t size(std::string_view key) const { return unsigned_up_to(key, kMaxTraceSize); }
-
-  std::int64_t int64(std::string_view key) const { return int64_of(key, required(key)); }
-
-  std::optional<std::int64_t> optional_int64(std::string_view key) const {
-    const json* value = find(key);
-    if (value == nullptr) return std::nullopt;
-    return int64_of(key, *value);
+  // Reads field `f` into its member of `out` (op_table.h), checking its type and range; an
+  // absent field is an error if `required`, else leaves the member as it is.
+  void read(Field f, bool required, Event& out) const {
+    const FieldSpec& spec = field_spec(f);
+    const json* value = find(spec.key);
+    if (value == nullptr) {
+      if (required) fail("missing-field", fmt::format("{} needs \"{}\"", op_, spec.key));
+      return;
+    }
+    switch (spec.type) {
+      case FieldType::trace_id:
+        out.*spec.u64 = unsigned_up_to(spec.key, *value, kMaxTraceId);
+        break;
+      case FieldType::size:
+        out.*spec.u64 = unsigned_up_to(spec.key, *value, kMaxTraceSize);
+        break;
+      case FieldType::int64:
+        out.*spec.i64 = int64_of(spec.key, *value);
+        break;
+      case FieldType::optional_int64:
+        out.*spec.optional_i64 = int64_of(spec.key, *value);
+        break;
+      case FieldType::boolean:
+        if (!value->is_boolean()) wrong_type(spec.key, "true or false", *value);
+        out.*spec.flag = value->get<bool>();
+        break;
+      case FieldType::text:
+        if (!value->is_string()) wrong_type(spec.key, "a string", *value);
+        out.*spec.text = value->get<std::string>();
+        break;
+    }
   }
 
-  bool optional_bool(std::string_view key) const {
-    const json* value = find(key);
-    if (value == nullptr) return false;
-    if (!value->is_boolean()) wrong_type(key, "true or false", *value);
-    return value->get<bool>();
-  }
-
-  std::string string(std::string_view key) const { return string_of(key, required(key)); }
-
-  std::string optional_string(std::string_view key) const {
-    const json* value = find(key);
-    return value == nullptr ? std::string() : string_of(key, *value);
+  // Whether the event has any of the fields in `set`.
+  bool has_any(FieldSet set) const {
+    bool any = false;
+    for_each_field(set, [&](Field f) { any = any || find(field_spec(f).key) != nullptr; });
+    return any;
   }
 
   [[noreturn]] void fail(std::string_view rule, std::string detail) const {
@@ -159,12 +149,6 @@ class EventFields {
   const json* find(std::string_view key) const {
     const auto it = event_.find(key);
     return it == event_.end() ? nullptr : &*it;
-  }
-
-  const json& required(std::string_view key) const {
-    const json* value = find(key);
-    if (value == nullptr) fail("missing-field", fmt::format("{} needs \"{}\"", op_, key));
-    return *value;
   }
 
   [[noreturn]] void wrong_type(std::string_view key, std::string_view expected,
@@ -202,8 +186,7 @@ class EventFields {
     }
   }
 
-  std::uint64_t unsigned_up_to(std::string_view key, std::uint64_t max) const {
-    const json& value = required(key);
+  std::uint64_t unsigned_up_to(std::string_view key, const json& value, std::uint64_t max) const {
     const std::string range = fmt::format("0..{}", max);
     const Integer n = integer(key, value, range);
     if (n.negative || n.magnitude > max) out_of_range(key, value, range);
@@ -218,11 +201,6 @@ class EventFields {
     if (n.magnitude > kMax + (n.negative ? 1 : 0)) out_of_range(key, value, range);
     // Two's complement: 0 - 2^63 converts to INT64_MIN.
     return static_cast<std::int64_t>(n.negative ? 0 - n.magnitude : n.magnitude);
-  }
-
-  std::string string_of(std::string_view key, const json& value) const {
-    if (!value.is_string()) wrong_type(key, "a string", value);
-    return value.get<std::string>();
   }
 
   const json& event_;
@@ -355,45 +333,15 @@ TraceHeader validate_header(const json& header, const TracePlace& place) {
 Event validate_event(const json& event, const TracePlace& place) {
   Event result;
   result.op = op_of(event, place);
+  const OpSpec& spec = op_spec(result.op);
   const EventFields fields(event, result.op, place);
-  switch (result.op) {
-    case Op::alloc:
-      result.id = fields.id("id");
-      result.size = fields.size("size");
-      result.fin = fields.optional_bool("fin");
-      result.text = fields.optional_string("type");
-      break;
-    case Op::realloc:
-      result.id = fields.id("id");
-      result.size = fields.size("size");
-      break;
-    case Op::free:
-    case Op::drop:
-    case Op::hold:
-      result.id = fields.id("id");
-      break;
-    case Op::ref:
-    case Op::unref:
-      result.id = fields.id("from");
-      result.to = fields.id("to");
-      break;
-    case Op::collect:
-    case Op::enable:
-    case Op::disable:
-      break;
-    case Op::threshold:
-      result.amount = fields.int64("amount");
-      break;
-    case Op::mark:
-      result.text = fields.string("label");
-      break;
-    case Op::observe:
-      result.mem_alloc = fields.optional_int64("mem_alloc");
-      result.mem_free = fields.optional_int64("mem_free");
-      if (!result.mem_alloc && !result.mem_free) {
-        fields.fail("missing-field", "observe needs \"mem_alloc\" or \"mem_free\"");
-      }
-      break;
+  for_each_field(spec.takes, [&](Field f) { fields.read(f, has(spec.needs, f), result); });
+  if (spec.needs_one_of != 0 && !fields.has_any(spec.needs_one_of)) {
+    std::vector<std::string> keys;
+    for_each_field(spec.needs_one_of,
+                   [&](Field f) { keys.push_back(fmt::format("\"{}\"", field_spec(f).key)); });
+    fields.fail("missing-field",
+                fmt::format("{} needs {}", op_name(result.op), fmt::join(keys, " or ")));
   }
   return result;
 }

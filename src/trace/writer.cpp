@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "trace/op_table.h"
+
 namespace gcsim {
 namespace {
 
@@ -15,9 +17,9 @@ void write_line(std::ostream& out, const ordered_json& object) {
   out << object.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }
 
-// Events are formatted by hand (keys in the order the
-// header comment gives): a recording writes millions of them, and building a json object per
-// event cost more than the recording itself. Strings still go through nlohmann for escaping.
+// Events are formatted by hand (fields in op_table.h's order): a recording writes millions of them,
+// and building a json object per event cost more than the recording itself. Strings still go
+// through nlohmann for escaping.
 void append_uint(std::string& line, std::uint64_t value) {
   char digits[24];
   const auto result = std::to_chars(digits, digits + sizeof digits, value);
@@ -63,60 +65,42 @@ void TraceWriter::write_event(const Event& event) {
   line = "{\"op\":\"";
   line += op_name(event.op);
   line += '"';
-  switch (event.op) {
-    case Op::alloc:
-      append_field(line, "id");
-      append_uint(line, event.id);
-      append_field(line, "size");
-      append_uint(line, event.size);
-      if (event.fin) line += ",\"fin\":true";
-      if (!event.text.empty()) {
-        append_field(line, "type");
-        append_string(line, event.text);
-      }
-      break;
-    case Op::realloc:
-      append_field(line, "id");
-      append_uint(line, event.id);
-      append_field(line, "size");
-      append_uint(line, event.size);
-      break;
-    case Op::free:
-    case Op::drop:
-    case Op::hold:
-      append_field(line, "id");
-      append_uint(line, event.id);
-      break;
-    case Op::ref:
-    case Op::unref:
-      append_field(line, "from");
-      append_uint(line, event.id);
-      append_field(line, "to");
-      append_uint(line, event.to);
-      break;
-    case Op::collect:
-    case Op::enable:
-    case Op::disable:
-      break;
-    case Op::threshold:
-      append_field(line, "amount");
-      append_int(line, event.amount);
-      break;
-    case Op::mark:
-      append_field(line, "label");
-      append_string(line, event.text);
-      break;
-    case Op::observe:
-      if (event.mem_alloc) {
-        append_field(line, "mem_alloc");
-        append_int(line, *event.mem_alloc);
-      }
-      if (event.mem_free) {
-        append_field(line, "mem_free");
-        append_int(line, *event.mem_free);
-      }
-      break;
-  }
+  const OpSpec& op = op_spec(event.op);
+  for_each_field(op.takes, [&](Field f) {
+    const FieldSpec& spec = field_spec(f);
+    // A field the op needs is written always; another only when it says something (fin true,
+    // a type, a mem_ value), so that reading the line gives the same event back.
+    const bool needed = has(op.needs, f);
+    switch (spec.type) {
+      case FieldType::trace_id:
+      case FieldType::size:
+        append_field(line, spec.key);
+        append_uint(line, event.*spec.u64);
+        break;
+      case FieldType::int64:
+        append_field(line, spec.key);
+        append_int(line, event.*spec.i64);
+        break;
+      case FieldType::optional_int64:
+        if (const auto& value = event.*spec.optional_i64) {
+          append_field(line, spec.key);
+          append_int(line, *value);
+        }
+        break;
+      case FieldType::boolean:
+        if (needed || event.*spec.flag) {
+          append_field(line, spec.key);
+          line += event.*spec.flag ? "true" : "false";
+        }
+        break;
+      case FieldType::text:
+        if (needed || !(event.*spec.text).empty()) {
+          append_field(line, spec.key);
+          append_string(line, event.*spec.text);
+        }
+        break;
+    }
+  });
   line += "}\n";
   out_.write(line.data(), static_cast<std::streamsize>(line.size()));
 }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 
 #include "replay/driver.h"
 #include "report/replay_json.h"
@@ -30,8 +31,9 @@ class InvariantCheck final : public ReplayObserver {
 
 }  // namespace
 
-void replay_once(const std::uint8_t* data, std::size_t size, const std::string& scratch_dir) {
-  if (size == 0) return;
+std::string replay_once(const std::uint8_t* data, std::size_t size,
+                        const std::string& scratch_dir) {
+  if (size == 0) return "empty";
   // The first byte picks the file form, so one corpus covers all readers.
   static const char* const kEndings[] = {".jsonl", ".json", ".jsonl.gz", ".json.gz"};
   const std::string path =
@@ -45,13 +47,21 @@ void replay_once(const std::uint8_t* data, std::size_t size, const std::string& 
   settings.geometry = find_preset("k210")->params;
   settings.geometry.heap_bytes = 8192;  // 248 blocks: collections and failures are common
   InvariantCheck check;
+  std::string outcome;
   try {
     const ReplayResult result = replay_trace(path, settings, nullptr, &check);
     (void)replay_to_json(result, path).dump();
-  } catch (const TraceError&) {
+    const ReplaySummary& s = result.summary;
+    outcome = "replayed: " + std::to_string(s.events) + " events, " +
+              std::to_string(s.collections_total) + " collections, " +
+              std::to_string(s.failures_total) + " MemoryErrors";
+  } catch (const TraceError& e) {
+    outcome = "rejected: " + e.info().rule;
   } catch (const std::invalid_argument&) {
+    outcome = "rejected: settings";
   }
   std::remove(path.c_str());
+  return outcome;
 }
 
 }  // namespace gcsim::fuzz

@@ -12,7 +12,12 @@
 
 namespace gcsim::fuzz {
 
-// Runs one input. Aborts (so the fuzzer records it) on anything unacceptable.
-void replay_once(const std::uint8_t* data, std::size_t size, const std::string& scratch_dir);
+// Runs one input and says what it came to, in one line:
+//   "replayed: N events, C collections, F MemoryErrors"   a finished replay
+//   "rejected: RULE"                                        a TraceError (its rule)
+//   "rejected: settings"                                    std::invalid_argument
+//   "empty"                                                 no bytes at all
+// Aborts (so the fuzzer records it) on anything unacceptable.
+std::string replay_once(const std::uint8_t* data, std::size_t size, const std::string& scratch_dir);
 
 }  // namespace gcsim::fuzz

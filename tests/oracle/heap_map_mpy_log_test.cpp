@@ -24,8 +24,8 @@
 
 #include "import/mpy_log.h"
 #include "oracle_data.h"
-#include "report/heap_map.h"
-#include "report/heap_map_capture.h"
+#include "report/heap_map/capture.h"
+#include "report/heap_map/mem_info.h"
 
 namespace gcsim {
 namespace {

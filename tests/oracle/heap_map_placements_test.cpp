@@ -28,7 +28,7 @@
 #include "oracle_data.h"
 #include "replay/driver.h"
 #include "replay/type_letter.h"
-#include "report/heap_map.h"
+#include "report/heap_map/mem_info.h"
 #include "trace/reader.h"
 
 namespace gcsim {

@@ -38,10 +38,10 @@ TEST(CollectorAlloc, BytesRoundUpToWholeBlocks) {
   for (const auto& [n_bytes, n_blocks] : cases) {
     if (n_blocks == 0) continue;
     const AllocOutcome out = h.collector.alloc(n_bytes, false);
-    ASSERT_TRUE(out.head) << n_bytes;
+    ASSERT_NE(out.head, kNoBlock) << n_bytes;
     EXPECT_EQ(out.n_blocks, n_blocks) << n_bytes;
-    EXPECT_EQ(out.head->value, next) << n_bytes;
-    EXPECT_EQ(h.collector.table().chain_length(out.head->value), n_blocks) << n_bytes;
+    EXPECT_EQ(out.head.value, next) << n_bytes;
+    EXPECT_EQ(h.collector.table().chain_length(out.head), n_blocks) << n_bytes;
     next += static_cast<std::uint32_t>(n_blocks);
   }
   // 1 + 1 + 1 + 2 + 2 + 3 = 10 blocks: h h h h= h= h==
@@ -57,7 +57,7 @@ TEST(CollectorAlloc, ZeroBytesReturnsNoHeadAndTouchesNothing) {
   ASSERT_EQ(h.amount(), 1u);  // threshold 0: that allocation collected first (nothing to free)
   ASSERT_EQ(h.collector.collections(), 1u);
   const AllocOutcome out = h.collector.alloc(0, true);
-  EXPECT_FALSE(out.head);
+  EXPECT_EQ(out.head, kNoBlock);
   EXPECT_EQ(out.n_blocks, 0u);
   EXPECT_FALSE(out.failed());  // m_malloc(0) does not raise
   EXPECT_FALSE(out.collection);
@@ -71,7 +71,7 @@ TEST(CollectorAlloc, ZeroBytesOnAFullHeapMakesNoOomCollection) {
   for (int i = 0; i < 4; ++i) h.garbage(32);
   ASSERT_EQ(h.map(), "hhhh");
   const AllocOutcome out = h.collector.alloc(0, false);
-  EXPECT_FALSE(out.head);
+  EXPECT_EQ(out.head, kNoBlock);
   EXPECT_FALSE(out.failed());
   EXPECT_EQ(h.collector.collections(), 0u);
   EXPECT_EQ(h.map(), "hhhh");  // the garbage is still there: nothing collected
@@ -91,11 +91,11 @@ TEST(CollectorAlloc, FirstFitIntoHolesSpecSection3Example) {
   ASSERT_EQ(h.map(), "hh.hhhhhhhhhhhhhh.........hhhhhh");
 
   const AllocOutcome three = h.collector.alloc(3 * kB, false);
-  ASSERT_TRUE(three.head);
-  EXPECT_EQ(three.head->value, 17u);
+  ASSERT_NE(three.head, kNoBlock);
+  EXPECT_EQ(three.head.value, 17u);
   const AllocOutcome one = h.collector.alloc(1, false);
-  ASSERT_TRUE(one.head);
-  EXPECT_EQ(one.head->value, 2u);
+  ASSERT_NE(one.head, kNoBlock);
+  EXPECT_EQ(one.head.value, 2u);
   EXPECT_EQ(h.map(), "hhhhhhhhhhhhhhhhhh==......hhhhhh");
 }
 
@@ -107,11 +107,11 @@ TEST(CollectorAlloc, FirstFitTakesTheFirstBlocksOfTheLowestLongEnoughRun) {
   }
   ASSERT_EQ(h.map(), "h.hh..h.........");
   const AllocOutcome two = h.collector.alloc(2 * kB, false);  // the run at 4 fits exactly
-  ASSERT_TRUE(two.head);
-  EXPECT_EQ(two.head->value, 4u);
+  ASSERT_NE(two.head, kNoBlock);
+  EXPECT_EQ(two.head.value, 4u);
   const AllocOutcome four = h.collector.alloc(4 * kB, false);  // first run ≥ 4 starts at 7
-  ASSERT_TRUE(four.head);
-  EXPECT_EQ(four.head->value, 7u);
+  ASSERT_NE(four.head, kNoBlock);
+  EXPECT_EQ(four.head.value, 7u);
   EXPECT_EQ(h.map(), "h.hhh=hh===.....");
 }
 
@@ -130,8 +130,8 @@ TEST(CollectorAlloc, ThresholdIsCountedInBlocksAndCheckedBeforeTheSearch) {
   EXPECT_EQ(out.collection->amount_blocks, 3u);
   // Nothing was held: the collection freed both earlier allocations before the search, so the
   // new block goes to block 0.
-  ASSERT_TRUE(out.head);
-  EXPECT_EQ(out.head->value, 0u);
+  ASSERT_NE(out.head, kNoBlock);
+  EXPECT_EQ(out.head.value, 0u);
   EXPECT_EQ(h.amount(), 1u);  // reset to 0 at the collection's start, then this 1 block
   EXPECT_EQ(h.map(), "h...............");
 }
@@ -145,7 +145,7 @@ TEST(CollectorAlloc, ThresholdCollectionOnAFullHeapIsNotAnOomCollection) {
   const AllocOutcome out = h.collector.alloc(32, false);
   ASSERT_TRUE(out.collection);
   EXPECT_EQ(out.collection->cause, CollectionCause::threshold);
-  EXPECT_TRUE(out.head);
+  EXPECT_NE(out.head, kNoBlock);
   EXPECT_EQ(h.collector.collections(), 1u);
 }
 
@@ -187,7 +187,7 @@ TEST(CollectorAlloc, ThresholdBelowOneBlockCollectsBeforeEveryAllocation) {
     ASSERT_TRUE(out.collection) << i;
     EXPECT_EQ(out.collection->cause, CollectionCause::threshold);
     EXPECT_EQ(h.collector.collections(), i);
-    h.mutator.hold(*out.head);
+    h.mutator.hold(out.head);
   }
   EXPECT_EQ(h.map(), "hhhhh...");
 }
@@ -214,8 +214,8 @@ TEST(CollectorAlloc, OomCollectionThenRetrySucceeds) {
   ASSERT_TRUE(out.collection);
   EXPECT_EQ(out.collection->cause, CollectionCause::oom);
   EXPECT_EQ(out.collection->heads_freed, 6u);
-  ASSERT_TRUE(out.head);
-  EXPECT_EQ(out.head->value, 2u);
+  ASSERT_NE(out.head, kNoBlock);
+  EXPECT_EQ(out.head.value, 2u);
   EXPECT_EQ(h.map(), "h=h==...");
   EXPECT_EQ(h.collector.collections(), 1u);
   EXPECT_EQ(keep.value, 0u);
@@ -253,7 +253,7 @@ TEST(CollectorAlloc, DisableSuppressesThresholdAndOomCollections) {
   h.collector.trigger().set_enabled(false);
   for (int i = 0; i < 4; ++i) {
     const AllocOutcome out = h.collector.alloc(32, false);
-    EXPECT_TRUE(out.head);
+    EXPECT_NE(out.head, kNoBlock);
     EXPECT_FALSE(out.collection);
   }
   const AllocOutcome full = h.collector.alloc(32, false);  // heap full of garbage
@@ -275,7 +275,7 @@ TEST(CollectorAlloc, AfterEnableTheNextAllocationCollectsIfAmountReachedThreshol
   ASSERT_TRUE(out.collection);
   EXPECT_EQ(out.collection->cause, CollectionCause::threshold);
   EXPECT_EQ(out.collection->amount_blocks, 3u);
-  EXPECT_EQ(out.head->value, 0u);  // the 3-block garbage was freed first
+  EXPECT_EQ(out.head.value, 0u);  // the 3-block garbage was freed first
 }
 
 TEST(CollectorAlloc, AfterEnableNoCollectionWhileAmountIsBelowThreshold) {
@@ -293,16 +293,17 @@ TEST(CollectorAlloc, FinaliserFlagIsSetOnlyWhenAskedAndClearedByFree) {
   Heap h(test::kHeap8Blocks);
   const AllocOutcome with = h.collector.alloc(32, true);
   const AllocOutcome without = h.collector.alloc(32, false);
-  ASSERT_TRUE(with.head && without.head);
-  EXPECT_TRUE(h.collector.has_finaliser(*with.head));
-  EXPECT_FALSE(h.collector.has_finaliser(*without.head));
-  h.collector.free(*with.head);
-  EXPECT_FALSE(h.collector.has_finaliser(*with.head));
+  ASSERT_NE(with.head, kNoBlock);
+  ASSERT_NE(without.head, kNoBlock);
+  EXPECT_TRUE(h.collector.has_finaliser(with.head));
+  EXPECT_FALSE(h.collector.has_finaliser(without.head));
+  h.collector.free(with.head);
+  EXPECT_FALSE(h.collector.has_finaliser(with.head));
   // A plain allocation reusing the block does not inherit a stale bit.
   const AllocOutcome again = h.collector.alloc(32, false);
-  ASSERT_TRUE(again.head);
-  EXPECT_EQ(again.head->value, 0u);
-  EXPECT_FALSE(h.collector.has_finaliser(*again.head));
+  ASSERT_NE(again.head, kNoBlock);
+  EXPECT_EQ(again.head.value, 0u);
+  EXPECT_FALSE(h.collector.has_finaliser(again.head));
 }
 
 TEST(CollectorAlloc, FreeOfANonHeadIsAContractError) {
@@ -341,18 +342,18 @@ TEST(CollectorAlloc, AppendixA3ThresholdTiming) {
   };
   std::vector<Seen> seen;
   std::vector<std::uint32_t> used;
-  std::optional<BlockIndex> x;  // the previous iteration's bytearray object
+  BlockIndex x = kNoBlock;  // the previous iteration's bytearray object
   for (int it = 0; it < 12; ++it) {
     const AllocOutcome obj = h.collector.alloc(32, false);
-    ASSERT_TRUE(obj.head);
+    ASSERT_NE(obj.head, kNoBlock);
     if (obj.collection) seen.push_back({it, 0, *obj.collection});
-    h.mutator.hold(*obj.head);  // on the C stack while its data is allocated
+    h.mutator.hold(obj.head);  // on the C stack while its data is allocated
     const AllocOutcome data = h.collector.alloc(384, false);
-    ASSERT_TRUE(data.head);
+    ASSERT_NE(data.head, kNoBlock);
     ASSERT_EQ(data.n_blocks, 12u);
     if (data.collection) seen.push_back({it, 1, *data.collection});
-    h.mutator.link(*obj.head, *data.head);
-    if (x) h.mutator.drop(*x);  // x = the new bytearray: the old pair becomes garbage
+    h.mutator.link(obj.head, data.head);
+    if (x != kNoBlock) h.mutator.drop(x);  // x = the new bytearray: the old pair becomes garbage
     x = obj.head;
     used.push_back(h.collector.table().used_blocks());
     ASSERT_EQ(h.collector.table().check(), "");

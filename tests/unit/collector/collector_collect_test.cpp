@@ -195,11 +195,11 @@ TEST(CollectorCollect, DeepChainOfAMillionObjectsMarksWithoutStackOverflow) {
   ASSERT_EQ(collector.table().size(), 1036428u);
   for (std::uint32_t i = 0; i < kChain; ++i) {
     const AllocOutcome out = collector.alloc(32, false);
-    ASSERT_TRUE(out.head);
-    ASSERT_EQ(out.head->value, i);
+    ASSERT_NE(out.head, kNoBlock);
+    ASSERT_EQ(out.head.value, i);
   }
   const AllocOutcome loose = collector.alloc(4 * kB, false);  // unreachable, after the chain
-  ASSERT_TRUE(loose.head);
+  ASSERT_NE(loose.head, kNoBlock);
   const CollectionRecord r = collector.collect(CollectionCause::explicit_);
   EXPECT_EQ(r.heads_marked, kChain);
   EXPECT_EQ(r.blocks_marked, kChain);
@@ -207,7 +207,7 @@ TEST(CollectorCollect, DeepChainOfAMillionObjectsMarksWithoutStackOverflow) {
   EXPECT_EQ(r.blocks_freed, 4u);
   EXPECT_EQ(r.used_blocks_after, kChain);
   ASSERT_EQ(mutator.swept_heads.size(), 1u);
-  EXPECT_EQ(mutator.swept_heads[0], loose.head->value);
+  EXPECT_EQ(mutator.swept_heads[0], loose.head.value);
 }
 
 TEST(CollectorCollect, RandomGraphsFreeExactlyWhatNaiveReachabilityMisses) {
@@ -218,8 +218,8 @@ TEST(CollectorCollect, RandomGraphsFreeExactlyWhatNaiveReachabilityMisses) {
     std::vector<BlockIndex> objects;
     for (;;) {
       const AllocOutcome out = h.collector.alloc(32 * (1 + rng() % 3), false);
-      if (!out.head) break;
-      objects.push_back(*out.head);
+      if (out.head == kNoBlock) break;
+      objects.push_back(out.head);
     }
     for (int e = 0; e < static_cast<int>(objects.size()); ++e) {
       h.mutator.link(objects[rng() % objects.size()], objects[rng() % objects.size()]);
@@ -244,7 +244,7 @@ TEST(CollectorCollect, RandomGraphsFreeExactlyWhatNaiveReachabilityMisses) {
     for (const BlockIndex& o : objects) {
       if (!reached.count(o.value)) {
         want_swept.push_back(o.value);
-        want_blocks += h.collector.table().chain_length(o.value);
+        want_blocks += h.collector.table().chain_length(BlockIndex(o.value));
       }
     }
     const std::uint32_t used_before = h.collector.table().used_blocks();
@@ -254,7 +254,7 @@ TEST(CollectorCollect, RandomGraphsFreeExactlyWhatNaiveReachabilityMisses) {
     EXPECT_EQ(r.blocks_freed, want_blocks);
     EXPECT_EQ(r.used_blocks_after, used_before - want_blocks);
     for (std::uint32_t x : reached) {
-      EXPECT_EQ(h.collector.table().kind(x), BlockKind::head);
+      EXPECT_EQ(h.collector.table().kind(BlockIndex(x)), BlockKind::head);
     }
     ASSERT_EQ(h.collector.table().check(), "");
   }

@@ -48,8 +48,8 @@ TEST(CollectorRealloc, ShrinkFreesTheTailInPlace) {
   EXPECT_EQ(h.amount(), 5u);
   // The freed tail is the lowest hole: the next 2-block request takes it.
   const AllocOutcome next = h.collector.alloc(2 * kB, false);
-  ASSERT_TRUE(next.head);
-  EXPECT_EQ(next.head->value, 2u);
+  ASSERT_NE(next.head, kNoBlock);
+  EXPECT_EQ(next.head.value, 2u);
 }
 
 TEST(CollectorRealloc, GrowInPlaceTakesTheFollowingFreeBlocksWithoutCountingOrCollecting) {
@@ -106,8 +106,8 @@ TEST(CollectorRealloc, MoveAllocatesWhileOldIsLiveThenFreesOld) {
   ASSERT_EQ(h.map(), ".hh.....");
   const ReallocOutcome out = h.collector.realloc(b, 2 * kB, true);
   EXPECT_EQ(out.kind, ReallocKind::moved);
-  ASSERT_TRUE(out.head);
-  EXPECT_EQ(out.head->value, 3u);
+  ASSERT_NE(out.head, kNoBlock);
+  EXPECT_EQ(out.head.value, 3u);
   EXPECT_EQ(out.old_blocks, 1u);
   EXPECT_EQ(out.new_blocks, 2u);
   EXPECT_EQ(h.map(), "..hh=...");
@@ -120,9 +120,9 @@ TEST(CollectorRealloc, MoveCarriesTheFinaliserFlag) {
   ASSERT_TRUE(h.collector.has_finaliser(a));
   const ReallocOutcome out = h.collector.realloc(a, 3 * kB, true);
   ASSERT_EQ(out.kind, ReallocKind::moved);
-  ASSERT_TRUE(out.head);
-  EXPECT_EQ(out.head->value, 2u);
-  EXPECT_TRUE(h.collector.has_finaliser(*out.head));
+  ASSERT_NE(out.head, kNoBlock);
+  EXPECT_EQ(out.head.value, 2u);
+  EXPECT_TRUE(h.collector.has_finaliser(out.head));
   EXPECT_FALSE(h.collector.has_finaliser(a));  // gc_free(old) cleared the old bit
   EXPECT_EQ(h.map(), ".hh==...");
 }
@@ -133,7 +133,7 @@ TEST(CollectorRealloc, MoveWithoutFinaliserDoesNotGainOne) {
   h.held(32);
   const ReallocOutcome out = h.collector.realloc(a, 2 * kB, true);
   ASSERT_EQ(out.kind, ReallocKind::moved);
-  EXPECT_FALSE(h.collector.has_finaliser(*out.head));
+  EXPECT_FALSE(h.collector.has_finaliser(out.head));
 }
 
 TEST(CollectorRealloc, MoveCountsTheWholeNewSizeTowardsTheThreshold) {
@@ -159,7 +159,7 @@ TEST(CollectorRealloc, MoveRunsTheThresholdCheckFirst) {
   EXPECT_EQ(out.collection->cause, CollectionCause::threshold);
   EXPECT_EQ(out.collection->heads_freed, 1u);  // the garbage at block 2
   // After the collection "hh.............." the 2-block run with block 0 still live is 2..3.
-  EXPECT_EQ(out.head->value, 2u);
+  EXPECT_EQ(out.head.value, 2u);
   EXPECT_EQ(h.map(), ".hh=............");
   EXPECT_EQ(h.amount(), 2u);
 }
@@ -200,13 +200,13 @@ TEST(CollectorRealloc, FromNullIsAPlainAllocWithoutFinaliser) {
   // §5 step 1: gc_realloc(NULL, n) = gc_alloc(n, 0).
   Heap h(test::kHeap8Blocks);
   h.held(32);
-  const ReallocOutcome out = h.collector.realloc(std::nullopt, 3 * kB, true);
+  const ReallocOutcome out = h.collector.realloc(kNoBlock, 3 * kB, true);
   EXPECT_EQ(out.kind, ReallocKind::from_null);
-  ASSERT_TRUE(out.head);
-  EXPECT_EQ(out.head->value, 1u);
+  ASSERT_NE(out.head, kNoBlock);
+  EXPECT_EQ(out.head.value, 1u);
   EXPECT_EQ(out.old_blocks, 0u);
   EXPECT_EQ(out.new_blocks, 3u);
-  EXPECT_FALSE(h.collector.has_finaliser(*out.head));
+  EXPECT_FALSE(h.collector.has_finaliser(out.head));
   EXPECT_EQ(h.amount(), 4u);
   EXPECT_EQ(h.map(), "hh==....");
 }
@@ -215,9 +215,9 @@ TEST(CollectorRealloc, FromNullRunsTheThresholdCheckAndCanFail) {
   Heap h(test::kHeap4Blocks);
   for (int i = 0; i < 4; ++i) h.held(32);
   h.collector.trigger().set_threshold(0);
-  const ReallocOutcome out = h.collector.realloc(std::nullopt, 32, true);
+  const ReallocOutcome out = h.collector.realloc(kNoBlock, 32, true);
   EXPECT_EQ(out.kind, ReallocKind::failed);
-  EXPECT_FALSE(out.head);
+  EXPECT_EQ(out.head, kNoBlock);
   ASSERT_TRUE(out.collection);
   EXPECT_EQ(out.collection->cause, CollectionCause::threshold);
   EXPECT_EQ(h.collector.collections(), 1u);
@@ -230,7 +230,7 @@ TEST(CollectorRealloc, ToZeroBytesFrees) {
   h.held(32);
   const ReallocOutcome out = h.collector.realloc(a, 0, true);
   EXPECT_EQ(out.kind, ReallocKind::freed);
-  EXPECT_FALSE(out.head);
+  EXPECT_EQ(out.head, kNoBlock);
   EXPECT_EQ(out.old_blocks, 3u);
   EXPECT_EQ(out.new_blocks, 0u);
   EXPECT_FALSE(out.collection);
@@ -265,8 +265,8 @@ TEST(CollectorRealloc, MoveKeepsTheOldAllocationAliveThroughItsOwnCollection) {
   ReallocOutcome out;
   ASSERT_NO_THROW(out = h.collector.realloc(a, 2 * kB, true));
   EXPECT_EQ(out.kind, ReallocKind::moved);
-  ASSERT_TRUE(out.head);
-  EXPECT_EQ(out.head->value, 2u);
+  ASSERT_NE(out.head, kNoBlock);
+  EXPECT_EQ(out.head.value, 2u);
   EXPECT_TRUE(h.mutator.swept_heads.empty());
   EXPECT_EQ(h.map(), ".hh=....");
 }
@@ -283,9 +283,9 @@ TEST(CollectorRealloc, MoveNeverReturnsABlockItFreed) {
   ReallocOutcome out;
   ASSERT_NO_THROW(out = h.collector.realloc(a, 2 * kB, true));
   ASSERT_EQ(out.kind, ReallocKind::moved);
-  ASSERT_TRUE(out.head);
-  EXPECT_EQ(h.collector.table().kind(out.head->value), BlockKind::head);
-  EXPECT_EQ(out.head->value, 1u);
+  ASSERT_NE(out.head, kNoBlock);
+  EXPECT_EQ(h.collector.table().kind(out.head), BlockKind::head);
+  EXPECT_EQ(out.head.value, 1u);
   EXPECT_EQ(h.map(), ".h=.....");
 }
 

@@ -34,11 +34,11 @@ TEST(HeapInfo, HandDrawnLayout) {
   // free runs: @3 (1), @7..8 (2), @10 (1), @15 (1) → 4 runs, max_free 2;
   // used 11 blocks = 352 bytes, free 5 blocks = 160 bytes, total 16·32 = 512.
   BlockTable table(16);
-  table.allocate(0, 1);
-  table.allocate(1, 2);
-  table.allocate(4, 3);
-  table.allocate(9, 1);
-  table.allocate(11, 4);
+  table.allocate(BlockIndex(0), 1);
+  table.allocate(BlockIndex(1), 2);
+  table.allocate(BlockIndex(4), 3);
+  table.allocate(BlockIndex(9), 1);
+  table.allocate(BlockIndex(11), 4);
   ASSERT_EQ(render(table), "hh=.h==..h.h===.");
   HeapInfo want;
   want.total = 512;
@@ -56,9 +56,9 @@ TEST(HeapInfo, FreeRunsAtBothEnds) {
   //  ...h=hh.....  → 1-blocks 2, 2-blocks 1, max_block 2; free runs 3 and 5 → max_free 5;
   // used 4·32 = 128, free 8·32 = 256, total 384.
   BlockTable table(12);
-  table.allocate(3, 2);
-  table.allocate(5, 1);
-  table.allocate(6, 1);
+  table.allocate(BlockIndex(3), 2);
+  table.allocate(BlockIndex(5), 1);
+  table.allocate(BlockIndex(6), 1);
   ASSERT_EQ(render(table), "...h=hh.....");
   HeapInfo want;
   want.total = 384;
@@ -85,9 +85,9 @@ TEST(HeapInfo, EmptyHeapIsOneFreeRunOfAllBlocks) {
 TEST(HeapInfo, FullHeapHasNoFreeRun) {
   //  h=hh → 1-blocks 2, 2-blocks 1, max_block 2; nothing free.
   BlockTable table(4);
-  table.allocate(0, 2);
-  table.allocate(2, 1);
-  table.allocate(3, 1);
+  table.allocate(BlockIndex(0), 2);
+  table.allocate(BlockIndex(2), 1);
+  table.allocate(BlockIndex(3), 1);
   HeapInfo want;
   want.total = 128;
   want.used = 128;
@@ -119,10 +119,10 @@ TEST(HeapInfo, SummaryEqualsScanAfterEveryRandomOperation) {
       if (what < 4) {  // allocate: usually held, sometimes garbage, sometimes linked
         const std::uint64_t n_bytes = rng() % 2 == 0 ? 1 + rng() % 64 : rng() % (8 * kB);
         const AllocOutcome out = h.collector.alloc(n_bytes, rng() % 4 == 0);
-        if (out.head) {
-          if (rng() % 3 != 0) h.mutator.hold(*out.head);
+        if (out.head != kNoBlock) {
+          if (rng() % 3 != 0) h.mutator.hold(out.head);
           if (!roots.empty() && rng() % 3 == 0) {
-            h.mutator.link(BlockIndex(roots[rng() % roots.size()]), *out.head);
+            h.mutator.link(BlockIndex(roots[rng() % roots.size()]), out.head);
           }
         }
       } else if (what < 6 && !roots.empty()) {  // explicit free of a held object
@@ -133,7 +133,7 @@ TEST(HeapInfo, SummaryEqualsScanAfterEveryRandomOperation) {
         const BlockIndex head(roots[rng() % roots.size()]);
         const std::uint64_t n_bytes = rng() % 10 == 0 ? 0 : rng() % (6 * kB);
         const ReallocOutcome out = h.collector.realloc(head, n_bytes, rng() % 4 != 0);
-        if (out.kind == ReallocKind::moved) h.mutator.moved(head, *out.head);
+        if (out.kind == ReallocKind::moved) h.mutator.moved(head, out.head);
         if (out.kind == ReallocKind::freed) {
           while (std::find(roots.begin(), roots.end(), head.value) != roots.end()) {
             h.mutator.drop(head);

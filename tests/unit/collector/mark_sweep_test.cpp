@@ -19,10 +19,10 @@ using test::TestMutator;
 
 TEST(MarkSweep, MarkTurnsReachableHeadsIntoMarksAndCountsTheirBlocks) {
   BlockTable table(10);
-  table.allocate(0, 2);  // root
-  table.allocate(2, 3);  // child of 0
-  table.allocate(5, 1);  // child of 2
-  table.allocate(6, 2);  // unreachable
+  table.allocate(BlockIndex(0), 2);  // root
+  table.allocate(BlockIndex(2), 3);  // child of 0
+  table.allocate(BlockIndex(5), 1);  // child of 2
+  table.allocate(BlockIndex(6), 2);  // unreachable
   TestMutator m;
   m.hold(BlockIndex(0));
   m.link(BlockIndex(0), BlockIndex(2));
@@ -37,13 +37,14 @@ TEST(MarkSweep, MarkTurnsReachableHeadsIntoMarksAndCountsTheirBlocks) {
 
 TEST(MarkSweep, SweepFreesUnmarkedAndReportsEachHeadInAddressOrder) {
   BlockTable table(10);
-  table.allocate(0, 2);
-  table.allocate(2, 3);
-  table.allocate(5, 1);
-  table.allocate(6, 2);
-  table.mark(2);
+  table.allocate(BlockIndex(0), 2);
+  table.allocate(BlockIndex(2), 3);
+  table.allocate(BlockIndex(5), 1);
+  table.allocate(BlockIndex(6), 2);
+  table.mark(BlockIndex(2));
   std::vector<std::uint32_t> freed;
-  const SweepResult r = sweep_unmarked(table, [&](std::uint32_t head) { freed.push_back(head); });
+  const SweepResult r =
+      sweep_unmarked(table, [&](BlockIndex head) { freed.push_back(head.value); });
   EXPECT_EQ(r.heads_freed, 3u);
   EXPECT_EQ(r.blocks_freed, 5u);  // 2 + 1 + 2
   EXPECT_EQ(freed, (std::vector<std::uint32_t>{0, 5, 6}));
@@ -53,7 +54,7 @@ TEST(MarkSweep, SweepFreesUnmarkedAndReportsEachHeadInAddressOrder) {
 
 TEST(MarkSweep, NoRootsMarksNothing) {
   BlockTable table(4);
-  table.allocate(0, 4);
+  table.allocate(BlockIndex(0), 4);
   const TestMutator m;
   const MarkResult r = mark_reachable(table, m);
   EXPECT_EQ(r.heads_marked, 0u);
@@ -68,13 +69,13 @@ TEST(MarkSweep, LongChainIsMarkedIteratively) {
   BlockTable table(kN);
   TestMutator m;
   for (std::uint32_t b = 0; b < kN; ++b) {
-    table.allocate(b, 1);
+    table.allocate(BlockIndex(b), 1);
     if (b + 1 < kN) m.link(BlockIndex(b), BlockIndex(b + 1));
   }
   m.hold(BlockIndex(0));
   const MarkResult r = mark_reachable(table, m);
   EXPECT_EQ(r.heads_marked, kN);
-  EXPECT_EQ(table.kind(kN - 1), BlockKind::mark);
+  EXPECT_EQ(table.kind(BlockIndex(kN - 1)), BlockKind::mark);
 }
 
 }  // namespace

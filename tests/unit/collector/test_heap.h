@@ -106,8 +106,8 @@ struct Heap {
   // Allocate and hold nothing: garbage at the next collection.
   BlockIndex garbage(std::uint64_t n_bytes, bool has_finaliser = false) {
     const AllocOutcome out = collector.alloc(n_bytes, has_finaliser);
-    if (!out.head) throw std::runtime_error("test setup: allocation failed");
-    return *out.head;
+    if (out.head == kNoBlock) throw std::runtime_error("test setup: allocation failed");
+    return out.head;
   }
   // gc_free, and the program forgets the object.
   void free(BlockIndex head) {

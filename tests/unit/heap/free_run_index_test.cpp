@@ -40,14 +40,14 @@ struct NaiveRuns {
     }
     return runs;
   }
-  std::uint32_t first_fit(std::uint32_t n) const {
-    if (n == 0) return kNoFit;
+  BlockIndex first_fit(std::uint32_t n) const {
+    if (n == 0) return kNoBlock;
     std::uint32_t run = 0;
     for (std::uint32_t b = 0; b < free.size(); ++b) {
       run = free[b] ? run + 1 : 0;
-      if (run >= n) return b + 1 - n;
+      if (run >= n) return BlockIndex(b + 1 - n);
     }
-    return kNoFit;
+    return kNoBlock;
   }
 };
 
@@ -55,7 +55,7 @@ struct NaiveRuns {
 FreeRunIndex from_drawing(const std::string& drawing) {
   FreeRunIndex index(static_cast<std::uint32_t>(drawing.size()));
   for (std::uint32_t b = 0; b < drawing.size(); ++b) {
-    if (drawing[b] != '.') index.set_used(b, 1);
+    if (drawing[b] != '.') index.set_used(BlockIndex(b), 1);
   }
   return index;
 }
@@ -65,10 +65,10 @@ TEST(FreeRunIndex, EmptyIndexIsOneRunOfAllBlocks) {
   EXPECT_EQ(index.free_blocks(), 97u);
   EXPECT_EQ(index.largest_run(), 97u);
   EXPECT_EQ(index.run_count(), 1u);
-  EXPECT_EQ(index.first_fit(1), 0u);
-  EXPECT_EQ(index.first_fit(97), 0u);
-  EXPECT_EQ(index.first_fit(98), kNoFit);  // padding up to 128 leaves counts as used
-  EXPECT_EQ(index.first_fit(0), kNoFit);   // gc_alloc(0) never searches
+  EXPECT_EQ(index.first_fit(1), BlockIndex(0));
+  EXPECT_EQ(index.first_fit(97), BlockIndex(0));
+  EXPECT_EQ(index.first_fit(98), kNoBlock);  // padding up to 128 leaves counts as used
+  EXPECT_EQ(index.first_fit(0), kNoBlock);   // gc_alloc(0) never searches
 }
 
 TEST(FreeRunIndex, ZeroBlocksHasNothingFree) {
@@ -76,17 +76,17 @@ TEST(FreeRunIndex, ZeroBlocksHasNothingFree) {
   EXPECT_EQ(index.free_blocks(), 0u);
   EXPECT_EQ(index.largest_run(), 0u);
   EXPECT_EQ(index.run_count(), 0u);
-  EXPECT_EQ(index.first_fit(1), kNoFit);
+  EXPECT_EQ(index.first_fit(1), kNoBlock);
 }
 
 TEST(FreeRunIndex, SingleBlock) {
   FreeRunIndex index(1);
-  EXPECT_EQ(index.first_fit(1), 0u);
-  index.set_used(0, 1);
-  EXPECT_EQ(index.first_fit(1), kNoFit);
+  EXPECT_EQ(index.first_fit(1), BlockIndex(0));
+  index.set_used(BlockIndex(0), 1);
+  EXPECT_EQ(index.first_fit(1), kNoBlock);
   EXPECT_EQ(index.run_count(), 0u);
-  index.set_free(0, 1);
-  EXPECT_EQ(index.first_fit(1), 0u);
+  index.set_free(BlockIndex(0), 1);
+  EXPECT_EQ(index.first_fit(1), BlockIndex(0));
   EXPECT_EQ(index.run_count(), 1u);
 }
 
@@ -96,10 +96,10 @@ TEST(FreeRunIndex, HeaderExampleSpan) {
   EXPECT_EQ(index.free_blocks(), 5u);
   EXPECT_EQ(index.largest_run(), 3u);
   EXPECT_EQ(index.run_count(), 2u);
-  EXPECT_EQ(index.first_fit(1), 0u);
-  EXPECT_EQ(index.first_fit(2), 0u);
-  EXPECT_EQ(index.first_fit(3), 5u);
-  EXPECT_EQ(index.first_fit(4), kNoFit);
+  EXPECT_EQ(index.first_fit(1), BlockIndex(0));
+  EXPECT_EQ(index.first_fit(2), BlockIndex(0));
+  EXPECT_EQ(index.first_fit(3), BlockIndex(5));
+  EXPECT_EQ(index.first_fit(4), kNoBlock);
 }
 
 TEST(FreeRunIndex, FirstFitTakesTheLowestRunLongEnoughNotTheBestFit) {
@@ -110,43 +110,43 @@ TEST(FreeRunIndex, FirstFitTakesTheLowestRunLongEnoughNotTheBestFit) {
   EXPECT_EQ(index.run_count(), 5u);
   EXPECT_EQ(index.free_blocks(), 1u + 3 + 2 + 9 + 2);
   EXPECT_EQ(index.largest_run(), 9u);
-  EXPECT_EQ(index.first_fit(1), 1u);
-  EXPECT_EQ(index.first_fit(2), 4u);  // not the exact fit at 9
-  EXPECT_EQ(index.first_fit(3), 4u);
-  EXPECT_EQ(index.first_fit(4), 12u);
-  EXPECT_EQ(index.first_fit(9), 12u);
-  EXPECT_EQ(index.first_fit(10), kNoFit);
+  EXPECT_EQ(index.first_fit(1), BlockIndex(1));
+  EXPECT_EQ(index.first_fit(2), BlockIndex(4));  // not the exact fit at 9
+  EXPECT_EQ(index.first_fit(3), BlockIndex(4));
+  EXPECT_EQ(index.first_fit(4), BlockIndex(12));
+  EXPECT_EQ(index.first_fit(9), BlockIndex(12));
+  EXPECT_EQ(index.first_fit(10), kNoBlock);
 }
 
 TEST(FreeRunIndex, RunsJoinAcrossPowerOfTwoBoundaries) {
   // N = 16; a run over the middle (blocks 6..9) crosses the root's halves.
   FreeRunIndex index(16);
-  index.set_used(0, 16);
-  index.set_free(6, 4);
-  EXPECT_EQ(index.first_fit(4), 6u);
+  index.set_used(BlockIndex(0), 16);
+  index.set_free(BlockIndex(6), 4);
+  EXPECT_EQ(index.first_fit(4), BlockIndex(6));
   EXPECT_EQ(index.largest_run(), 4u);
   EXPECT_EQ(index.run_count(), 1u);
   // Freeing 10..13 joins it to one run 6..13.
-  index.set_free(10, 4);
+  index.set_free(BlockIndex(10), 4);
   EXPECT_EQ(index.run_count(), 1u);
   EXPECT_EQ(index.largest_run(), 8u);
-  EXPECT_EQ(index.first_fit(8), 6u);
+  EXPECT_EQ(index.first_fit(8), BlockIndex(6));
   // Using 8 splits it in two: 6..7 and 9..13.
-  index.set_used(8, 1);
+  index.set_used(BlockIndex(8), 1);
   EXPECT_EQ(index.run_count(), 2u);
   EXPECT_EQ(index.largest_run(), 5u);
-  EXPECT_EQ(index.first_fit(3), 9u);
-  EXPECT_EQ(index.first_fit(2), 6u);
+  EXPECT_EQ(index.first_fit(3), BlockIndex(9));
+  EXPECT_EQ(index.first_fit(2), BlockIndex(6));
   EXPECT_EQ(index.free_blocks(), 7u);
 }
 
 TEST(FreeRunIndex, RunsNeverReachIntoThePadding) {
   // N = 3 pads to 4 leaves; the run at the end stops at block 2.
   FreeRunIndex index(3);
-  index.set_used(0, 1);
+  index.set_used(BlockIndex(0), 1);
   EXPECT_EQ(index.largest_run(), 2u);
-  EXPECT_EQ(index.first_fit(2), 1u);
-  EXPECT_EQ(index.first_fit(3), kNoFit);
+  EXPECT_EQ(index.first_fit(2), BlockIndex(1));
+  EXPECT_EQ(index.first_fit(3), kNoBlock);
   EXPECT_EQ(index.free_blocks(), 2u);
 }
 
@@ -177,9 +177,9 @@ TEST(FreeRunIndex, RandomisedAgainstNaiveBitVector) {
       std::uint32_t len = 1;
       while (len < want && naive.free[first + len] == naive.free[first]) ++len;
       if (is_free) {
-        index.set_free(first, len);
+        index.set_free(BlockIndex(first), len);
       } else {
-        index.set_used(first, len);
+        index.set_used(BlockIndex(first), len);
       }
       naive.set(first, len, is_free);
       expect_same(index, naive, "n=" + std::to_string(n) + " op=" + std::to_string(op));

@@ -28,7 +28,7 @@ inline char block_char(BlockKind k) {
 inline std::string render(const BlockTable& table) {
   std::string s;
   s.reserve(table.size());
-  for (std::uint32_t b = 0; b < table.size(); ++b) s += block_char(table.kind(b));
+  for (std::uint32_t b = 0; b < table.size(); ++b) s += block_char(table.kind(BlockIndex(b)));
   return s;
 }
 

@@ -117,8 +117,8 @@ class Placements final : public ReplayObserver {
   void after_event(const Event& event, const EventPosition&, const EventOutcome& outcome,
                    const Simulation& sim) override {
     const bool moved = outcome.realloc == ReallocKind::moved;
-    if ((event.op == Op::alloc || moved) && outcome.placed_head) {
-      heads.push_back(*outcome.placed_head);
+    if ((event.op == Op::alloc || moved) && outcome.placed_head != kNoBlock) {
+      heads.push_back(outcome.placed_head.value);
     }
     if (event.op == Op::mark) maps[event.text] = heap_map(sim.collector().table());
   }
@@ -129,7 +129,7 @@ class Placements final : public ReplayObserver {
   static std::string heap_map(const BlockTable& table) {
     std::string map;
     for (std::uint32_t b = 0; b < table.size(); ++b) {
-      const BlockKind kind = table.kind(b);
+      const BlockKind kind = table.kind(BlockIndex(b));
       map += kind == BlockKind::free ? '.' : kind == BlockKind::tail ? '=' : 'h';
     }
     return map;

@@ -181,7 +181,7 @@ TEST(MpyLogImport, ReplayOnTheLogsHeapGivesTheLogsValues) {
   EXPECT_EQ(r.summary.observe_max_diff_mem_alloc, 0u);
   EXPECT_EQ(r.summary.observe_max_diff_mem_free, 0u);
   EXPECT_EQ(r.summary.realloc_moved, 1u);
-  EXPECT_EQ(r.summary.realloc_grown, 1u);
+  EXPECT_EQ(r.summary.realloc_grown_in_place, 1u);
   // gc.collect() and the two threshold collections are `collect` events; the OOM one is the
   // replay's own.
   EXPECT_EQ(r.summary.collections_explicit, 3u);

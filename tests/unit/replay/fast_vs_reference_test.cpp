@@ -1,4 +1,4 @@
-// Fast vs reference: does the indexed bookkeeping (the free-run tree's first fit, the running
+// Fast vs reference: does the indexed bookkeeping (the free-run index's first fit, the running
 // free-space summaries) give exactly what py/gc.c's own block-by-block search from
 // gc_last_free_atb_index and gc_info's full scan give — the same placement, collection,
 // MemoryError and heap state after every event — on 1,200 random traces across heap sizes,
@@ -20,7 +20,7 @@ namespace {
 // What one event did, as far as anything gcsim reports can tell.
 struct EventRecord {
   StateSample state;
-  std::optional<std::uint32_t> placed_head;
+  BlockIndex placed_head;
   std::uint64_t placed_blocks = 0;
   std::optional<CollectionRecord> collection;
   std::optional<FailureRecord> failure;
@@ -49,7 +49,7 @@ class Recording final : public ReplayObserver {
                    const Simulation& sim) override {
     const Collector& c = sim.collector();
     const std::uint32_t b = c.layout().params.block_bytes;
-    EventRecord r{take_sample(sim, position.index, e.op),
+    EventRecord r{take_sample(sim, EventIndex(position.index), e.op),
                   outcome.placed_head,
                   outcome.placed_blocks,
                   copy(outcome.collection),

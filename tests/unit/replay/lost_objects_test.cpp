@@ -13,7 +13,7 @@ namespace {
 
 class LostObjects : public testing::Test {
  protected:
-  // k210 geometry, 4 KiB heap: 120 blocks of 32 bytes.
+  // k210 geometry, 4 KiB heap: 124 blocks of 32 bytes.
   LostObjects() : sim_(*compute_layout({.heap_bytes = 4096})) {}
 
   EventOutcome apply(Op op, std::uint64_t id, std::uint64_t size_or_to = 0) {
@@ -21,7 +21,7 @@ class LostObjects : public testing::Test {
     e.op = op;
     e.id = id;
     (op == Op::ref || op == Op::unref ? e.to : e.size) = size_or_to;
-    return sim_.apply(e, index_++);
+    return sim_.apply(e, EventIndex(index_++));
   }
   std::uint64_t used_blocks() const { return sim_.collector().table().used_blocks(); }
 

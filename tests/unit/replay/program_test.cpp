@@ -18,21 +18,21 @@ namespace {
 constexpr std::uint32_t kPoolBlocks = 4096;
 
 // Each object gets its own head block, equal to its id (ids stay below kPoolBlocks).
-std::uint32_t add_object(Program& p, std::uint64_t id) {
-  return p.add(id, 32, false, 'h', static_cast<std::uint32_t>(id), 0);
+ObjectSlot add_object(Program& p, std::uint64_t id) {
+  return p.add(id, 32, false, 'h', BlockIndex(static_cast<std::uint32_t>(id)), EventIndex(0));
 }
 
 // The heads `from` points to, sorted, as the collector sees them.
-std::vector<std::uint32_t> targets_of(const Program& p, std::uint32_t from) {
+std::vector<std::uint32_t> targets_of(const Program& p, ObjectSlot from) {
   std::vector<BlockIndex> out;
-  p.references(BlockIndex(p.object(from).head), out);
+  p.references(p.object(from).head, out);
   std::vector<std::uint32_t> heads;
   for (BlockIndex b : out) heads.push_back(b.value);
   std::sort(heads.begin(), heads.end());
   return heads;
 }
 
-std::string rule_of_remove(Program& p, std::uint32_t from, std::uint32_t to) {
+std::string rule_of_remove(Program& p, ObjectSlot from, ObjectSlot to) {
   try {
     p.remove_ref(from, to);
   } catch (const RuleViolation& v) {
@@ -43,8 +43,8 @@ std::string rule_of_remove(Program& p, std::uint32_t from, std::uint32_t to) {
 
 TEST(ProgramRefs, PointersAreCountedPerTarget) {
   Program p(kPoolBlocks);
-  const std::uint32_t a = add_object(p, 1);
-  const std::uint32_t b = add_object(p, 2);
+  const ObjectSlot a = add_object(p, 1);
+  const ObjectSlot b = add_object(p, 2);
   p.add_ref(a, b);
   p.add_ref(a, b);
   EXPECT_EQ(targets_of(p, a), std::vector<std::uint32_t>{2});  // once per target
@@ -59,8 +59,8 @@ TEST(ProgramRefs, PointersAreCountedPerTarget) {
 // plain multiset after every step.
 TEST(ProgramRefs, ManyTargetsMatchAModelInAnyOrder) {
   Program p(kPoolBlocks);
-  const std::uint32_t from = add_object(p, 0);
-  std::vector<std::uint32_t> slots(1, from);
+  const ObjectSlot from = add_object(p, 0);
+  std::vector<ObjectSlot> slots(1, from);
   constexpr std::uint64_t kTargets = 3 * Program::kIndexedTargets;
   for (std::uint64_t id = 1; id <= kTargets; ++id) slots.push_back(add_object(p, id));
   std::map<std::uint32_t, int> model;  // head → pointers
@@ -95,14 +95,14 @@ TEST(ProgramRefs, ManyTargetsMatchAModelInAnyOrder) {
 TEST(ProgramRefs, UnrefInEitherOrderEmptiesTheObject) {
   for (bool oldest_first : {true, false}) {
     Program p(kPoolBlocks * 4);
-    const std::uint32_t from = add_object(p, 0);
-    std::vector<std::uint32_t> targets;
+    const ObjectSlot from = add_object(p, 0);
+    std::vector<ObjectSlot> targets;
     for (std::uint64_t id = 1; id <= 10000; ++id) {
       targets.push_back(add_object(p, id));
       p.add_ref(from, targets.back());
     }
     if (!oldest_first) std::reverse(targets.begin(), targets.end());
-    for (std::uint32_t t : targets) ASSERT_EQ(rule_of_remove(p, from, t), "");
+    for (ObjectSlot t : targets) ASSERT_EQ(rule_of_remove(p, from, t), "");
     EXPECT_TRUE(targets_of(p, from).empty());
     EXPECT_EQ(rule_of_remove(p, from, targets.front()), "unref-without-ref");
   }
@@ -110,16 +110,16 @@ TEST(ProgramRefs, UnrefInEitherOrderEmptiesTheObject) {
 
 TEST(ProgramRefs, AReusedSlotIsAnotherTarget) {
   Program p(kPoolBlocks);
-  const std::uint32_t a = add_object(p, 1);
-  std::vector<std::uint32_t> others;
+  const ObjectSlot a = add_object(p, 1);
+  std::vector<ObjectSlot> others;
   // Past kIndexedTargets, so the index (not the scan) tells the tenants apart.
   for (std::uint64_t id = 2; id < 2 + 2 * Program::kIndexedTargets; ++id) {
     others.push_back(add_object(p, id));
     p.add_ref(a, others.back());
   }
-  const std::uint32_t victim = others.back();
+  const ObjectSlot victim = others.back();
   p.kill(victim);
-  const std::uint32_t tenant = add_object(p, 100);
+  const ObjectSlot tenant = add_object(p, 100);
   ASSERT_EQ(tenant, victim);  // the freed slot is reused
   EXPECT_EQ(rule_of_remove(p, a, tenant), "unref-without-ref");
   p.add_ref(a, tenant);
@@ -128,13 +128,13 @@ TEST(ProgramRefs, AReusedSlotIsAnotherTarget) {
 
 TEST(ProgramRefs, ReleasingAnIndexedObjectForgetsItsIndex) {
   Program p(kPoolBlocks);
-  const std::uint32_t a = add_object(p, 1);
-  const std::uint32_t b = add_object(p, 2);
+  const ObjectSlot a = add_object(p, 1);
+  const ObjectSlot b = add_object(p, 2);
   for (std::uint64_t id = 3; id < 3 + 2 * Program::kIndexedTargets; ++id) {
     p.add_ref(a, add_object(p, id));
   }
   p.kill(a);
-  const std::uint32_t tenant = add_object(p, 500);
+  const ObjectSlot tenant = add_object(p, 500);
   ASSERT_EQ(tenant, a);
   EXPECT_TRUE(targets_of(p, tenant).empty());
   EXPECT_EQ(rule_of_remove(p, tenant, b), "unref-without-ref");
@@ -146,8 +146,8 @@ TEST(ProgramRefs, ReleasingAnIndexedObjectForgetsItsIndex) {
 // the head of every object that stores a pointer, following holds, drops, refs, moves and frees.
 TEST(ProgramPlanes, FollowHoldsRefsMovesAndFrees) {
   Program p(kPoolBlocks);
-  const std::uint32_t a = add_object(p, 1);
-  const std::uint32_t b = add_object(p, 2);
+  const ObjectSlot a = add_object(p, 1);
+  const ObjectSlot b = add_object(p, 2);
   const BitPlane& roots = *p.root_plane();
   const BitPlane& pointers = *p.pointer_plane();
   EXPECT_TRUE(roots.test(1) && roots.test(2));
@@ -156,7 +156,7 @@ TEST(ProgramPlanes, FollowHoldsRefsMovesAndFrees) {
   p.drop(b);
   EXPECT_TRUE(pointers.test(1));
   EXPECT_FALSE(roots.test(2));
-  p.place(a, 40, 64);  // a moves: both its bits go with it
+  p.place(a, BlockIndex(40), 64);  // a moves: both its bits go with it
   EXPECT_FALSE(roots.test(1) || pointers.test(1));
   EXPECT_TRUE(roots.test(40) && pointers.test(40));
   p.remove_ref(a, b);

@@ -51,8 +51,8 @@ inline CellResult made_cell(std::size_t index, std::size_t trace, std::uint64_t 
   c.heap_bytes = heap_bytes;
   ReplaySummary s;
   s.failures_total = failures;
-  s.blocks_swept = blocks_swept;
-  s.lowest_max_free.value = lowest_max_free;
+  s.gc_work_blocks_swept = blocks_swept;
+  s.lowest_max_free = lowest_max_free;
   for (const Metric& m : replay_metrics()) c.metrics.push_back(m.value(s));
   return c;
 }

@@ -1,0 +1,65 @@
+#include "report/svg/histogram.h"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <iterator>
+#include <string>
+
+#include "report/svg/palette.h"
+#include "text/number_format.h"
+#include "text/xml_escape.h"
+
+namespace gcsim {
+namespace {
+
+std::string bin_label(const FreeRunBin& bin) {
+  if (bin.min_blocks == bin.max_blocks) return grouped(std::uint64_t{bin.min_blocks});
+  return fmt::format("{}–{}", grouped(std::uint64_t{bin.min_blocks}),
+                     grouped(std::uint64_t{bin.max_blocks}));
+}
+
+}  // namespace
+
+void write_free_run_histogram(std::ostream& out, const std::vector<FreeRunBin>& bins,
+                              std::uint32_t block_bytes, std::string_view id) {
+  constexpr double kBarWidth = 56, kLeft = 10, kTop = 58, kPlotHeight = 120;
+  const double width = std::max(320.0, kLeft * 2 + kBarWidth * static_cast<double>(bins.size()));
+  const double height = kTop + kPlotHeight + 46;
+  std::uint64_t most = 1;
+  for (const FreeRunBin& bin : bins) most = std::max(most, bin.runs);
+  std::string svg;
+  auto o = std::back_inserter(svg);
+  fmt::format_to(o,
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{0}\" "
+                 "class=\"free-run-histogram\" width=\"{1:.0f}\" height=\"{2:.0f}\" "
+                 "viewBox=\"0 0 {1:.0f} {2:.0f}\" font-family=\"sans-serif\" font-size=\"10\">\n"
+                 "<text x=\"{3}\" y=\"11\">free runs by length (bars: how many runs;</text>\n"
+                 "<text x=\"{3}\" y=\"23\">above each: runs, and the bytes free in them)</text>\n",
+                 xml_escape(id), width, height, kLeft);
+  for (std::size_t i = 0; i < bins.size(); ++i) {
+    const FreeRunBin& bin = bins[i];
+    const double x = kLeft + kBarWidth * static_cast<double>(i);
+    const double h = kPlotHeight * static_cast<double>(bin.runs) / static_cast<double>(most);
+    const double y = kTop + kPlotHeight - h;
+    fmt::format_to(o,
+                   "<rect class=\"histogram-bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
+                   "height=\"{:.1f}\" fill=\"{}\"><title>{} run(s) of {} blocks: {} bytes "
+                   "free</title></rect>\n"
+                   "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n"
+                   "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                   x + 4, y, kBarWidth - 8, h, palette::kLargestFree, grouped(bin.runs),
+                   xml_escape(bin_label(bin)), grouped(bin.blocks * block_bytes), x + kBarWidth / 2,
+                   y - 14, grouped(bin.runs), x + kBarWidth / 2, y - 3,
+                   xml_escape(human_bytes(bin.blocks * block_bytes)));
+    fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                   x + kBarWidth / 2, kTop + kPlotHeight + 14, xml_escape(bin_label(bin)));
+  }
+  fmt::format_to(o,
+                 "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2:.1f}\" y2=\"{1}\" stroke=\"#999999\"/>\n"
+                 "<text x=\"{0}\" y=\"{3:.1f}\">run length in blocks (1 block = {4} bytes)</text>\n"
+                 "</svg>\n",
+                 kLeft, kTop + kPlotHeight, width - kLeft, kTop + kPlotHeight + 34, block_bytes);
+  out << svg;
+}
+
+}  // namespace gcsim
