@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages gcsim builds with, if any is missing (apt-get; root or sudo).
 set -euo pipefail
+# make: the recorder builds MicroPython with it (gcsim record, tests/record/).
 # python3 and time: the tests' input generators and report checks, and their peak-memory checks.
-packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev
+packages=(g++ make cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev
           libbenchmark-dev zlib1g-dev libsimdjson-dev python3 time)
 missing=()
 for p in "${packages[@]}"; do

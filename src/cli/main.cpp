@@ -7,6 +7,7 @@
 #include "cli/heapmap_command.h"
 #include "cli/import_command.h"
 #include "cli/merge_command.h"
+#include "cli/record_command.h"
 #include "cli/replay_command.h"
 #include "cli/report_command.h"
 #include "cli/sweep_command.h"
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   add_heapmap_command(app, exit_code);
   add_import_command(app, exit_code);
   add_merge_command(app, exit_code);
+  add_record_command(app, exit_code);
   add_replay_command(app, exit_code);
   add_report_command(app, exit_code);
   add_sweep_command(app, exit_code);

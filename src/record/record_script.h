@@ -1,0 +1,41 @@
+// One recording: runs a script in the recorder build (recorder_build.h), as
+// `micropython -X heapsize=N SCRIPT ARGS…` would from the current folder, and turns what the
+// recorder reports into trace events as they come (recording_stream.h).
+//
+// Runs repeat exactly: address-space randomisation is off and the environment is fixed —
+// HOME=/root (the unix port puts ~/.micropython/lib on sys.path, so HOME's length is in the
+// startup allocations; /root is what the reference runs had), nothing else but the recorder's
+// own variables.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "record/recording_stream.h"
+
+namespace gcsim {
+
+struct ScriptRun {
+  std::string binary;  // the recorder build
+  std::string script;
+  std::vector<std::string> args;
+  std::uint64_t heap_bytes = 512 * 1024;  // -X heapsize
+  std::uint64_t liveness_every = 1;
+};
+
+struct ScriptResult {
+  int exit_status = 0;
+  int signal = 0;
+  RecordingFacts facts;
+  double seconds = 0;
+};
+
+// Runs the script; every event goes to `sink` in order. Throws std::runtime_error if the
+// recorder cannot start or its stream is broken (the script's own failure is in the result).
+ScriptResult record_script(const ScriptRun& run, const RecordingStream::Sink& sink);
+
+// The line that says why a recording gave no trace, or "" if it gave one.
+std::string recording_failure(const ScriptRun& run, const ScriptResult& result);
+
+}  // namespace gcsim
