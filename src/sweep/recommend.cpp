@@ -295,8 +295,9 @@ std::string recommendation_rule(const SweepSpec& spec) {
           : fmt::format(" and on any heap down to {} below it", spec.safety_margin.label());
   return fmt::format(
       "goal {}: safe{} > grid order (safe: no MemoryError on the heap{} or on any larger grid "
-      "heap at its threshold; else fewest MemoryErrors)",
-      prefer_name(spec.prefer), keys, margin);
+      "heap at its threshold{}; else fewest MemoryErrors)",
+      prefer_name(spec.prefer), keys, margin,
+      spec.min_heap ? ", nor on any heap up to the --min-heap bound" : "");
 }
 
 std::vector<Recommendation> recommend(const SweepResult& result,
