@@ -161,7 +161,8 @@ TEST(SweepHeapScan, SameScanForAnyThreadCount) {
   const test::Loaded in =
       test::load({test::data_path("../traces/jpeg-classify.jsonl")}, "off,quarter,4K", "port");
   for (const GridValue& threshold : in.spec.thresholds) {
-    const ScanRequest request{atb_of(in, 655360), atb_of(in, 593920), false, 1, {}};
+    // Across the fragmentation island's upper edge (611,648 bytes).
+    const ScanRequest request{atb_of(in, 622592), atb_of(in, 602112), false, 1, {}};
     ScanRequest three_threads = request;
     three_threads.jobs = 3;
     const HeapScan one = scan_heaps(in.spec.traces[0], in.traces[0], threshold, request);

@@ -21,6 +21,7 @@ class SweepJson : public ::testing::Test {
  protected:
   SweepJson() : in_(test::load({test::kClasses}, "off,quarter", "4096,port")) {
     in_.spec.min_heap = true;
+    in_.spec.min_heap_to = 65536;
     result_ = run_sweep(in_.spec, in_.traces, std::nullopt, 2);
     doc_ = sweep_to_json(make_report(result_, std::nullopt));
   }
