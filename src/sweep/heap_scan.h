@@ -16,7 +16,10 @@
 //       pool blocks   H ..................... P
 //       verdict       [ one replay, passed ]       the candidates below H need their own
 //
-//   - A replay stops at its first MemoryError.
+//   - A replay stops at its first MemoryError, and, while replays decide only themselves, once
+//     the largest free run holds every block the rest of the trace asks for (it then passes;
+//     with a threshold in bytes it still decides the pools above its high-water mark plus the
+//     blocks to come).
 //   - Below `need` (the most a collection left reachable, plus what asked for it, in any replay
 //     so far: heap_probe.h) no pool can pass; the scan stops there.
 //
