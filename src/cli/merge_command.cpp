@@ -3,26 +3,18 @@
 #include <memory>
 
 #include "cli/sweep_command.h"
-#include "sweep/merge.h"
-#include "sweep/sweep_json_read.h"
 
 namespace gcsim::cli {
 namespace {
 
 struct MergeArgs {
-  std::vector<std::string> shards;
-  GateOptions gate;
+  sweep::MergeRequest request;
   SweepOutputOptions outputs;
 };
 
 int run(const MergeArgs& args) {
-  const std::optional<sweep::GateInput> gate = gate_input(args.gate, {});
   SweepOutputs outputs(args.outputs);
-  std::vector<sweep::ShardFile> shards;
-  for (const std::string& file : args.shards) {
-    shards.push_back({file, sweep::read_sweep_json(file)});
-  }
-  return report_sweep(sweep::merge_shards(std::move(shards)), gate, outputs);
+  return finish(sweep::run_merge(args.request), outputs);
 }
 
 }  // namespace
@@ -30,9 +22,13 @@ int run(const MergeArgs& args) {
 void add_merge_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<MergeArgs>();
   CLI::App* cmd = app.add_subcommand("merge", "join the shards of a sweep into one result");
-  cmd->add_option("shards", args->shards, "shard results (gcsim sweep --shard I/N --json F)")
+  cmd->add_option("shards", args->request.shards,
+                  "shard results (gcsim sweep --shard I/N --json F)")
       ->required();
-  args->gate.add_to(*cmd);
+  cmd->add_option("--config", args->request.config,
+                  "the sweep file the shards ran: its baseline, tolerance and budgets gate the "
+                  "merge as they gate an unsharded run");
+  add_gate_flags(*cmd, args->request.gate);
   args->outputs.add_to(*cmd);
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }

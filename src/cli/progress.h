@@ -5,8 +5,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 
 #include "replay/driver.h"
+#include "sweep/runner.h"
 
 namespace gcsim::cli {
 
@@ -22,6 +24,25 @@ class Progress final : public ReplayObserver {
   using Clock = std::chrono::steady_clock;
   bool enabled_;
   std::uint64_t file_bytes_;
+  bool shown_ = false;
+  Clock::time_point start_;
+  Clock::time_point last_draw_;
+};
+
+// The same for a sweep: cells replayed, safety margins and minimum heaps searched, and the
+// replays of their heap scans, redrawn from the worker threads (one at a time, a few times a
+// second) once the sweep has run for a second.
+class SweepProgressLine final : public sweep::SweepProgress {
+ public:
+  explicit SweepProgressLine(bool enabled);
+  ~SweepProgressLine() override { clear(); }
+  void tick(const sweep::SweepCounters& counters) override;
+  void clear();  // erases the line, if drawn
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  std::mutex mutex_;
   bool shown_ = false;
   Clock::time_point start_;
   Clock::time_point last_draw_;

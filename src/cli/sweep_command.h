@@ -1,9 +1,10 @@
 // `gcsim sweep TRACE... [--config F] [--thresholds LIST] [--heap-sizes LIST] [-j N]
-//  [--shard I/N] [--min-heap] [--baseline F] [--tolerance SPEC] [--json|--csv|--markdown|--junit
-//  |--html F]`:
-// replays every trace × threshold × heap size and reports, recommends and gates (README "Sweeps").
+//  [--shard I/N] [--min-heap [--min-heap-to N]] [--prefer GOAL] [--safety-margin M]
+//  [--baseline F] [--tolerance SPEC] [--allow-missing-baseline] [--json|--csv|--markdown|--junit
+//  |--html F]`: parses the flags into a sweep::SweepRequest, prints what sweep/command.h
+// decides (README "Sweeps").
 //
-// Also the parts `gcsim merge` shares: the report outputs and the gate options.
+// Also the parts `gcsim merge` shares: the report outputs and the gate flags.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -13,9 +14,7 @@
 #include <vector>
 
 #include "cli/output_file.h"
-#include "sweep/gate.h"
-#include "sweep/runner.h"
-#include "sweep/sweep_report.h"
+#include "sweep/command.h"
 
 namespace gcsim::cli {
 
@@ -47,21 +46,12 @@ class SweepOutputs {
   std::optional<std::ofstream> step_summary_;
 };
 
-// --baseline FILE and --tolerance SPEC, read and parsed before anything runs.
-struct GateOptions {
-  std::optional<std::string> baseline;
-  std::optional<std::string> tolerance;
-  void add_to(CLI::App& cmd);
-};
+// --baseline, --tolerance, --no-baseline, --allow-missing-baseline.
+void add_gate_flags(CLI::App& cmd, sweep::GateRequest& gate);
 
-// The report for a result (recommendations; the gate when there is a baseline or budgets),
-// written to the outputs. Returns the exit code: kExitRegression when a gate check failed.
-// `replays` as for SweepOutputs::write.
-int report_sweep(sweep::SweepResult result, const std::optional<sweep::GateInput>& gate,
-                 SweepOutputs& outputs, const std::vector<sweep::CellReplay>& replays = {});
-
-// The gate input of the options (and budgets): nothing without a baseline or budgets. Reads
-// the baseline; throws for a bad baseline file or tolerance.
-std::optional<sweep::GateInput> gate_input(const GateOptions& options, sweep::Budgets budgets);
+// Writes the report and returns the exit code: kExitRegression, with the one line on stderr
+// saying why, when the gate failed.
+int finish(const sweep::SweepReport& report, SweepOutputs& outputs,
+           const std::vector<sweep::CellReplay>& replays = {});
 
 }  // namespace gcsim::cli

@@ -28,7 +28,7 @@ std::optional<std::string> breach(const Metric& m, const MetricValue& now, const
 }
 
 Check compare(const CellResult& cell, const CellResult& base, const Tolerances& tolerances) {
-  Check check{cell.index, "baseline", CheckStatus::passed, ""};
+  Check check{cell.coord.trace, cell.index, "baseline", CheckStatus::passed, ""};
   std::string breaches;
   const std::uint64_t failures_now = count_of(cell, "failures.total");
   const std::uint64_t failures_base = count_of(base, "failures.total");
@@ -64,7 +64,8 @@ std::vector<Check> compare_with_baseline(const SweepResult& now, const SweepResu
   for (const CellResult& cell : now.cells) {
     const auto it = base_cells.find(key_of(now, cell));
     if (it == base_cells.end()) {
-      checks.push_back({cell.index, "baseline", CheckStatus::skipped, "not in the baseline"});
+      checks.push_back(
+          {cell.coord.trace, cell.index, "baseline", CheckStatus::skipped, "not in the baseline"});
     } else {
       checks.push_back(compare(cell, *it->second, tolerances));
     }

@@ -15,9 +15,8 @@ Budget budget_for(const Budgets& budgets, const std::string& trace) {
     const auto it = budgets.find(name);
     if (it == budgets.end()) continue;
     const Budget& from = it->second;
-    for (auto field : {&Budget::max_failures, &Budget::max_collections, &Budget::max_peak,
-                       &Budget::min_largest_free}) {
-      if (from.*field) b.*field = from.*field;
+    for (const BudgetField& f : budget_fields()) {
+      if (from.*f.field) b.*f.field = from.*f.field;
     }
   }
   return b;
@@ -37,7 +36,16 @@ constexpr Limit kLimits[] = {
     {"min_largest_free", &Budget::min_largest_free, "lowest_max_free", false},
 };
 
+constexpr BudgetField kFields[] = {
+    {"max_failures", &Budget::max_failures},
+    {"max_collections", &Budget::max_collections},
+    {"max_peak", &Budget::max_peak},
+    {"min_largest_free", &Budget::min_largest_free},
+};
+
 }  // namespace
+
+std::span<const BudgetField> budget_fields() { return kFields; }
 
 void check_budget_names(const Budgets& budgets, const std::vector<SweepTrace>& traces) {
   for (const auto& [name, budget] : budgets) {
@@ -61,7 +69,7 @@ std::vector<Check> check_budgets(const SweepResult& result, const Budgets& budge
       const std::uint64_t bound = *(b.*limit.field);
       const bool ok = limit.at_most ? value <= bound : value >= bound;
       checks.push_back(
-          {cell.index, limit.name, ok ? CheckStatus::passed : CheckStatus::failed,
+          {cell.coord.trace, cell.index, limit.name, ok ? CheckStatus::passed : CheckStatus::failed,
            fmt::format("{} {} {} {} {}", limit.metric, grouped(value),
                        ok ? (limit.at_most ? "<=" : ">=") : (limit.at_most ? ">" : "<"), limit.name,
                        grouped(bound))});

@@ -12,7 +12,9 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sweep/check.h"
@@ -26,6 +28,13 @@ struct Budget {
 };
 
 using Budgets = std::map<std::string, Budget>;  // trace name or "*"
+
+// The fields of a budget by their key in a config (and a sweep's JSON), in this fixed order.
+struct BudgetField {
+  std::string_view key;
+  std::optional<std::uint64_t> Budget::*field;
+};
+std::span<const BudgetField> budget_fields();
 
 // Throws std::invalid_argument for a budget naming no trace of the sweep (a typo would
 // otherwise check nothing).

@@ -70,10 +70,9 @@ struct ConfigReader {
     Budget b;
     for (const auto& [key, value] : v.items()) {
       std::optional<std::uint64_t> Budget::*field = nullptr;
-      if (key == "max_failures") field = &Budget::max_failures;
-      if (key == "max_collections") field = &Budget::max_collections;
-      if (key == "max_peak") field = &Budget::max_peak;
-      if (key == "min_largest_free") field = &Budget::min_largest_free;
+      for (const BudgetField& f : budget_fields()) {
+        if (key == f.key) field = f.field;
+      }
       if (!field) {
         fail(
             fmt::format("budgets.{}: unknown key '{}' (max_failures, max_collections, max_peak, "
@@ -117,6 +116,12 @@ SweepConfig read_sweep_config(const std::string& file) {
     } else if (key == "min_heap") {
       if (!value.is_boolean()) r.fail("'min_heap' is not true or false");
       c.min_heap = value.get<bool>();
+    } else if (key == "min_heap_to" || key == "safety_margin") {
+      // Sizes as text ("1M", "10%") or a number of bytes.
+      std::string text = value.is_number_unsigned() ? value.dump() : r.text(value, key);
+      (key == "min_heap_to" ? c.min_heap_to : c.safety_margin) = std::move(text);
+    } else if (key == "prefer") {
+      c.prefer = r.text(value, key);
     } else if (key == "baseline") {
       c.baseline = r.path(value, key);
     } else if (key == "tolerance") {
@@ -126,8 +131,8 @@ SweepConfig read_sweep_config(const std::string& file) {
       for (const auto& [trace, budget] : value.items()) c.budgets[trace] = r.budget(budget, trace);
     } else {
       r.fail(fmt::format(
-          "unknown key '{}' (traces, preset, thresholds, heap_sizes, min_heap, baseline, "
-          "tolerance, budgets)",
+          "unknown key '{}' (traces, preset, thresholds, heap_sizes, min_heap, min_heap_to, "
+          "prefer, safety_margin, baseline, tolerance, budgets)",
           key));
     }
   }

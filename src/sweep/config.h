@@ -6,6 +6,9 @@
 //     "thresholds": "off,quarter,4K..64K*2",                   // a LIST, or an array of items
 //     "heap_sizes": ["port", "256K"],
 //     "min_heap": false,
+//     "min_heap_to": "1M",                                      // the search bound
+//     "prefer": "heap",                                         // the recommendation's goal
+//     "safety_margin": "10%",
 //     "baseline": "baseline.json",                              // relative to this file
 //     "tolerance": "collections=5%,peak=0",
 //     "budgets": { "*": { "max_failures": 0 },
@@ -29,6 +32,7 @@ struct SweepConfig {
   std::optional<std::string> preset;
   std::optional<std::string> thresholds, heap_sizes;  // LIST text
   std::optional<bool> min_heap;
+  std::optional<std::string> min_heap_to, prefer, safety_margin;  // as the flags take them
   std::optional<std::string> baseline;  // resolved against the config's folder
   std::optional<std::string> tolerance;
   Budgets budgets;

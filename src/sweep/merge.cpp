@@ -32,6 +32,10 @@ SweepResult merge_shards(std::vector<ShardFile> shards) {
                  fmt::format("a shard of another sweep than {} (traces, grid or cost model differ)",
                              first.file));
     }
+    if (s.gate != first.gate) {
+      throw fail(s.file, fmt::format("gated differently from {} (baseline, tolerance or budgets)",
+                                     first.file));
+    }
     if (by_index[shard.index]) {
       throw fail(s.file,
                  fmt::format("shard {} is also {}", shard.text(), by_index[shard.index]->file));

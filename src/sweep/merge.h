@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "sweep/gate.h"
 #include "sweep/result.h"
 
 namespace gcsim::sweep {
@@ -14,9 +17,11 @@ namespace gcsim::sweep {
 struct ShardFile {
   std::string file;  // for errors
   SweepResult result;
+  std::optional<GateSettings> gate;  // what the shard gated with
 };
 
-// Throws std::invalid_argument naming the file that does not fit.
+// Throws std::invalid_argument naming the file that does not fit (another sweep, a shard twice
+// or missing, a shard that gated differently from the others).
 SweepResult merge_shards(std::vector<ShardFile> shards);
 
 }  // namespace gcsim::sweep

@@ -1,37 +1,47 @@
-// The smallest heap at which a trace replays with no MemoryError, for one threshold.
+// The minimum heap of a trace at one threshold: the smallest heap from which every larger heap,
+// up to the search bound, replays with no MemoryError ("holds from"), and the islands below it.
+// Fragmentation makes more memory sometimes worse, so failure is not monotonic in the heap size:
 //
-// Heap sizes are searched in block steps: the pool grows 4 blocks per ATB byte, so the
-// candidates are, for each ATB size A, the smallest heap giving A (smaller heaps in between
-// give the same pool). Starting from the preset's default heap, the search doubles A while the
-// trace fails (up to kMinHeapSearchLimit), then bisects between the last failing A and the
-// first passing one:
+//   heap:    need ....... smallest passing ............ holds from ................ bound
+//   verdict  fail fail    PASS PASS fail PASS fail fail PASS PASS PASS PASS ... PASS
+//                         └──────────── islands ──────┘ └── every heap passes ─────┘
 //
-//   A:   1 ........ lo (fails) ... mid ... hi (passes) ... default
-//                        └── bisect: ok(mid) ? hi = mid : lo = mid, until hi = lo + 1
+// Islands are the runs of heaps between the smallest that passes and the one it holds from:
+// passing runs below the minimum, failing runs above the smallest passing heap, each failing run
+// with the class of its heaps' first MemoryErrors.
 //
-// Bisection assumes more blocks never add a MemoryError, which holds for the traces tried
-// (tests/unit/sweep/min_heap_test.cpp checks it against a scan of every A). A `quarter`
-// threshold is recomputed on each candidate heap, as the folklore would be on that device.
+// The search is exhaustive: heap_scan.h replays every ATB size from the bound down, until what
+// the trace reaches at its collections rules out every smaller pool. The bound is the larger of
+// twice the preset's default heap and the largest heap of the grid, unless given
+// (--min-heap-to). A `quarter` threshold is recomputed on each candidate heap, as the folklore
+// would be on that device.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "sweep/heap_scan.h"
 #include "sweep/result.h"
-#include "trace/event_array.h"
 
 namespace gcsim::sweep {
 
-inline constexpr std::uint64_t kMinHeapSearchLimit = std::uint64_t{1} << 30;  // 1 GiB
+// At most this many candidates (ATB sizes) below a search bound: 8 MiB of k210 heap, 4 MiB of
+// wasm32's. A larger --min-heap-to is refused.
+inline constexpr std::uint64_t kMaxScanCandidates = 65536;
 
-// The smallest heap whose layout has at least `atb_bytes` ATB bytes (pool: 4 blocks each)
-// with these parameters; 0 when no heap up to kMaxHeapBytes has that many.
-std::uint64_t smallest_heap_with_atb(GeometryParams params, std::uint64_t atb_bytes);
+// The search bound of a trace in this spec (see above).
+std::uint64_t min_heap_bound(const SweepSpec& spec, const SweepTrace& trace);
 
-// Searches one trace × threshold, with heaps up to `limit_bytes`; `index`, `trace` and
-// `threshold` are left for the caller.
-MinHeapResult find_min_heap(const SweepTrace& trace, const TraceHeader& header,
-                            const EventArray& events, const GridValue& threshold,
-                            std::uint64_t limit_bytes = kMinHeapSearchLimit);
+// Throws std::invalid_argument when a trace's bound makes no heap or has more than
+// kMaxScanCandidates candidates.
+void check_min_heap_bounds(const SweepSpec& spec);
+
+// Searches one trace × threshold up to `bound_bytes`; `index`, `trace` and `threshold` are left
+// for the caller.
+MinHeapResult find_min_heap(const SweepTrace& trace, const TraceEvents& events,
+                            const GridValue& threshold, std::uint64_t bound_bytes,
+                            unsigned jobs = 1,
+                            const std::function<void(std::uint32_t)>& after_wave = {});
 
 }  // namespace gcsim::sweep

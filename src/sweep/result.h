@@ -17,6 +17,16 @@
 
 namespace gcsim::sweep {
 
+// A cell's safety margin (safety.h): every heap from `from_bytes` up to the cell's own, replayed
+// in block steps. Not checked (holds false, no replays) when the cell itself fails.
+struct MarginCheck {
+  std::uint64_t from_bytes = 0;
+  bool holds = false;
+  std::optional<std::uint64_t> fails_at_bytes;  // the largest heap below that fails
+  std::uint32_t replays = 0;
+  bool operator==(const MarginCheck&) const = default;
+};
+
 struct CellResult {
   std::size_t index = 0;  // in the grid's order (cells.h)
   CellCoord coord;
@@ -24,16 +34,36 @@ struct CellResult {
   std::int64_t threshold_effective = -1;  // what it reads back (block rounding)
   std::uint64_t heap_bytes = 0;
   std::uint64_t pool_blocks = 0, pool_bytes = 0;
-  std::vector<MetricValue> metrics;  // replay_metrics() order
+  std::vector<MetricValue> metrics;   // replay_metrics() order
+  std::optional<MarginCheck> margin;  // with a --safety-margin only
 };
 
-// The smallest heap at which a trace replays with no MemoryError, for one threshold.
+// How many candidate heaps of a run failed first with each MemoryError class.
+struct FailureClassCounts {
+  std::uint32_t capacity = 0, fragmentation = 0, disabled = 0;
+  bool operator==(const FailureClassCounts&) const = default;
+};
+
+// Heap sizes from `from_bytes` to `to_bytes` with one verdict.
+struct HeapRun {
+  std::uint64_t from_bytes = 0, to_bytes = 0;
+  bool passes = false;
+  FailureClassCounts failures;  // failing runs: per candidate (ATB size), its first MemoryError
+  bool operator==(const HeapRun&) const = default;
+};
+
+// The minimum heap of a trace at one threshold (min_heap.h).
 struct MinHeapResult {
   std::size_t index = 0;  // trace · thresholds + threshold
   std::size_t trace = 0, threshold = 0;
-  std::optional<std::uint64_t> heap_bytes;  // none: every heap up to searched_to_bytes fails
-  std::uint64_t pool_blocks = 0;            // of that heap
-  std::uint64_t searched_to_bytes = 0;      // the largest heap replayed
+  // Holds from: every heap from here to searched_to_bytes replays with no MemoryError. None:
+  // the bound itself fails.
+  std::optional<std::uint64_t> heap_bytes;
+  std::uint64_t pool_blocks = 0;                        // of heap_bytes
+  std::optional<std::uint64_t> smallest_passing_bytes;  // none: no heap passes
+  std::uint64_t searched_from_bytes = 0;  // the smallest heap replayed; no smaller one can pass
+  std::uint64_t searched_to_bytes = 0;    // the bound
+  std::vector<HeapRun> islands;           // ascending: from smallest_passing_bytes to heap_bytes
   std::uint32_t replays = 0;
 };
 

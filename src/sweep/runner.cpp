@@ -1,8 +1,11 @@
 #include "sweep/runner.h"
 
+#include <algorithm>
+
 #include "collector/trigger.h"
 #include "sweep/min_heap.h"
 #include "sweep/parallel.h"
+#include "sweep/safety.h"
 
 namespace gcsim::sweep {
 namespace {
@@ -43,12 +46,29 @@ CellResult make_cell(std::size_t index, const CellCoord& coord, const ReplayResu
 }
 
 SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& traces,
-                      std::optional<Shard> shard, unsigned jobs, std::vector<CellReplay>* replays) {
+                      std::optional<Shard> shard, unsigned jobs, std::vector<CellReplay>* replays,
+                      SweepProgress* progress) {
   check_heap_sizes(spec);
+  if (spec.min_heap) check_min_heap_bounds(spec);
   SweepResult result{spec, shard, {}, {}};
   const GridShape shape = spec.shape();
+  SweepCounters counters;
+  const auto tick = [&] {
+    if (progress) progress->tick(counters);
+  };
+  const auto after_wave = [&](std::uint32_t n_replays) {
+    counters.scan_replays += n_replays;
+    tick();
+  };
 
   const std::vector<std::size_t> cells = tasks_of(shape.cells(), shard);
+  const std::vector<std::size_t> searches =
+      spec.min_heap ? tasks_of(spec.traces.size() * spec.thresholds.size(), shard)
+                    : std::vector<std::size_t>{};
+  const bool margins = !(spec.safety_margin == SafetyMargin{});
+  counters.cells_total = cells.size();
+  counters.margins_total = margins ? cells.size() : 0;
+  counters.searches_total = searches.size();
   result.cells.resize(cells.size());
   if (replays) replays->assign(cells.size(), {});
   run_parallel(cells.size(), jobs, [&](std::size_t slot) {
@@ -61,27 +81,50 @@ SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& tra
     if (!replays) {
       result.cells[slot] =
           make_cell(cells[slot], c, replay_events(t.events, t.header, settings, trace.file));
-      return;
+    } else {
+      CellReplay& kept = (*replays)[slot];
+      kept.replay = replay_events(t.events, t.header, settings, trace.file, &kept.curve);
+      result.cells[slot] = make_cell(cells[slot], c, kept.replay);
     }
-    CellReplay& kept = (*replays)[slot];
-    kept.replay = replay_events(t.events, t.header, settings, trace.file, &kept.curve);
-    result.cells[slot] = make_cell(cells[slot], c, kept.replay);
+    ++counters.cells_done;
+    tick();
   });
 
-  if (!spec.min_heap) return result;
-  const std::vector<std::size_t> searches =
-      tasks_of(spec.traces.size() * spec.thresholds.size(), shard);
+  if (margins) {
+    run_parallel(cells.size(), jobs, [&](std::size_t slot) {
+      CellResult& cell = result.cells[slot];
+      const SweepTrace& trace = spec.traces[cell.coord.trace];
+      const std::uint64_t margin_bytes = spec.safety_margin.bytes_below(cell.heap_bytes);
+      if (count_of(cell, "failures.total") > 0) {
+        cell.margin =
+            MarginCheck{cell.heap_bytes > margin_bytes ? cell.heap_bytes - margin_bytes : 0, false,
+                        std::nullopt, 0};
+      } else {
+        cell.margin =
+            check_margin(trace, traces[cell.coord.trace], spec.thresholds[cell.coord.threshold],
+                         cell.heap_bytes, margin_bytes, after_wave);
+      }
+      ++counters.margins_done;
+      tick();
+    });
+  }
+
   result.min_heaps.resize(searches.size());
+  // Searches side by side, each replaying its waves on every thread too, so that the cores stay
+  // busy when one long search is left. A search's replays are the same for any thread count
+  // (heap_scan.h), so the result does not depend on -j.
   run_parallel(searches.size(), jobs, [&](std::size_t slot) {
     const std::size_t index = searches[slot];
     const std::size_t trace = index / spec.thresholds.size();
     const std::size_t threshold = index % spec.thresholds.size();
     MinHeapResult& m = result.min_heaps[slot];
-    m = find_min_heap(spec.traces[trace], traces[trace].header, traces[trace].events,
-                      spec.thresholds[threshold]);
+    m = find_min_heap(spec.traces[trace], traces[trace], spec.thresholds[threshold],
+                      min_heap_bound(spec, spec.traces[trace]), jobs, after_wave);
     m.index = index;
     m.trace = trace;
     m.threshold = threshold;
+    ++counters.searches_done;
+    tick();
   });
   return result;
 }

@@ -1,9 +1,12 @@
 // Runs a sweep: every cell of the grid (or a shard's share) replayed from traces parsed once
-// and held in memory, on a pool of threads, then the minimum-heap searches when asked. Results
-// land in slots by index, so the result is the same for any thread count. For the HTML page a
-// sweep can also keep each cell's replay and curve.
+// and held in memory, on a pool of threads; then, with a --safety-margin, the heaps below each
+// passing cell (safety.h); then the minimum-heap searches when asked (min_heap.h). Results land
+// in slots by index, so the result is the same for any thread count. For the HTML page a sweep
+// can also keep each cell's replay and curve.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -30,12 +33,27 @@ struct CellReplay {
   Curve curve{kSweepCurveBuckets};
 };
 
+// How far a sweep is: tasks of each phase done and to do, and the replays of the heap scans.
+struct SweepCounters {
+  std::size_t cells_total = 0, margins_total = 0, searches_total = 0;
+  std::atomic<std::size_t> cells_done{0}, margins_done{0}, searches_done{0};
+  std::atomic<std::uint64_t> scan_replays{0};
+};
+
+// Told of progress from the worker threads, after each task and each wave of scan replays.
+class SweepProgress {
+ public:
+  virtual ~SweepProgress() = default;
+  virtual void tick(const SweepCounters& counters) = 0;
+};
+
 // Throws std::invalid_argument for a heap size that makes no heap (checked before any replay),
 // TraceError for a trace the replay finds broken. With `replays`, also fills it with the replay
 // of every cell run, in the order of the result's cells.
 SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& traces,
                       std::optional<Shard> shard, unsigned jobs,
-                      std::vector<CellReplay>* replays = nullptr);
+                      std::vector<CellReplay>* replays = nullptr,
+                      SweepProgress* progress = nullptr);
 
 // One cell's result from its replay.
 CellResult make_cell(std::size_t index, const CellCoord& coord, const ReplayResult& replay);

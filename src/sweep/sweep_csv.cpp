@@ -20,8 +20,9 @@ void write_sweep_csv(std::ostream& out, const SweepReport& report) {
   out << "index,trace,threshold,heap,threshold_requested,threshold_effective,heap_bytes,pool_"
          "blocks,pool_bytes";
   for (const Metric& m : replay_metrics()) out << ',' << m.key;
-  out << ",gc_cycles,gc_time_ms,recommended\n";
-  for (const CellResult& c : r.cells) {
+  out << ",gc_cycles,gc_time_ms,margin_holds,safety,recommended\n";
+  for (std::size_t i = 0; i < r.cells.size(); ++i) {
+    const CellResult& c = r.cells[i];
     fmt::print(
         out, "{},{},{},{},{},{},{},{},{}", c.index, csv_field(r.spec.traces[c.coord.trace].name),
         r.spec.thresholds[c.coord.threshold].label(), r.spec.heap_sizes[c.coord.heap].label(),
@@ -31,7 +32,9 @@ void write_sweep_csv(std::ostream& out, const SweepReport& report) {
     }
     const std::uint64_t cycles = gc_cycles(r.spec, c);
     const std::string_view mark = recommendation_mark(report, c.index);
-    fmt::print(out, ",{},{},{}\n", cycles, r.spec.cost.milliseconds(cycles),
+    fmt::print(out, ",{},{},{},{},{}\n", cycles, r.spec.cost.milliseconds(cycles),
+               c.margin ? (c.margin->holds ? "true" : "false") : "",
+               report.safety.empty() ? "" : safety_name(report.safety[i].safety),
                mark == "*"   ? "best"
                : mark == "+" ? "runner_up"
                              : "");

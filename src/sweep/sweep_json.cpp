@@ -17,6 +17,7 @@ json traces_json(const SweepSpec& spec) {
     out.push_back({{"name", t.name},
                    {"file", t.file},
                    {"events", t.events},
+                   {"warnings", t.warnings},
                    {"preset", t.preset},
                    {"geometry",
                     {{"rules", rules_name(g.rules)},
@@ -36,7 +37,15 @@ json labels(const std::vector<GridValue>& values) {
   return out;
 }
 
-json cell_json(const SweepSpec& spec, const CellResult& c) {
+json margin_json(const std::optional<MarginCheck>& m) {
+  if (!m) return nullptr;
+  return {{"from_bytes", m->from_bytes},
+          {"holds", m->holds},
+          {"fails_at_bytes", m->fails_at_bytes ? json(*m->fails_at_bytes) : json(nullptr)},
+          {"replays", m->replays}};
+}
+
+json cell_json(const SweepSpec& spec, const CellResult& c, const CellSafety* safety) {
   json out = {{"index", c.index},
               {"trace", spec.traces[c.coord.trace].name},
               {"threshold", spec.thresholds[c.coord.threshold].label()},
@@ -53,6 +62,8 @@ json cell_json(const SweepSpec& spec, const CellResult& c) {
   const std::uint64_t cycles = gc_cycles(spec, c);
   out["gc_cycles"] = cycles;
   out["gc_time_ms"] = spec.cost.milliseconds(cycles);
+  out["margin"] = margin_json(c.margin);
+  out["safety"] = safety ? json(safety_name(safety->safety)) : json(nullptr);
   return out;
 }
 
@@ -67,30 +78,55 @@ json cell_ref(const SweepResult& r, std::size_t index) {
 
 json recommendations_json(const SweepReport& report) {
   json out = json::array();
+  const SweepSpec& spec = report.result.spec;
   for (const Recommendation& rec : report.recommendations) {
+    json cost = nullptr;
+    if (rec.runner_up_cost) {
+      const RunnerUpCost& c = *rec.runner_up_cost;
+      cost = {{"heap_bytes", c.heap_bytes},
+              {"kpu_bytes", c.kpu_bytes ? json(*c.kpu_bytes) : json(nullptr)},
+              {"gc_ms", c.gc_ms}};
+    }
     out.push_back(
-        {{"trace", report.result.spec.traces[rec.trace].name},
-         {"rule", kRecommendationRule},
+        {{"trace", spec.traces[rec.trace].name},
+         {"rule", recommendation_rule(spec)},
+         {"safe", rec.safe},
          {"best", cell_ref(report.result, rec.best)},
          {"runner_up", rec.runner_up ? cell_ref(report.result, *rec.runner_up) : json(nullptr)},
          {"decided_by", decided_by_name(rec.decided_by)},
-         {"reason", rec.reason}});
+         {"reason", rec.reason},
+         {"runner_up_cost", cost}});
   }
   return out;
+}
+
+json failures_json(const FailureClassCounts& f) {
+  return {{"capacity", f.capacity}, {"fragmentation", f.fragmentation}, {"disabled", f.disabled}};
 }
 
 json min_heap_json(const SweepResult& r) {
   json out = json::array();
   for (const MinHeapResult& m : r.min_heaps) {
     const MinHeapFigures f = min_heap_figures(r.spec, m);
+    json islands = json::array();
+    for (const HeapRun& run : m.islands) {
+      islands.push_back({{"from_bytes", run.from_bytes},
+                         {"to_bytes", run.to_bytes},
+                         {"passes", run.passes},
+                         {"failures", failures_json(run.failures)}});
+    }
     out.push_back({{"index", m.index},
                    {"trace", r.spec.traces[m.trace].name},
                    {"threshold", r.spec.thresholds[m.threshold].label()},
                    {"heap_bytes", m.heap_bytes ? json(*m.heap_bytes) : json(nullptr)},
                    {"pool_blocks", m.pool_blocks},
+                   {"smallest_passing_bytes",
+                    m.smallest_passing_bytes ? json(*m.smallest_passing_bytes) : json(nullptr)},
+                   {"searched_from_bytes", m.searched_from_bytes},
                    {"searched_to_bytes", m.searched_to_bytes},
                    {"replays", m.replays},
-                   {"margin_bytes", optional_json(f.margin_bytes)},
+                   {"islands", islands},
+                   {"below_default_bytes", optional_json(f.below_default_bytes)},
                    {"kpu_bytes_left", optional_json(f.kpu_left_at_min_bytes)},
                    {"kpu_bytes_left_at_default", optional_json(f.kpu_left_at_default_bytes)}});
   }
@@ -103,41 +139,41 @@ json gate_json(const SweepReport& report) {
   const SweepResult& r = report.result;
   json checks = json::array();
   for (const Check& c : g.checks) {
-    const CellResult& cell = cell_with_index(r, c.cell);
-    checks.push_back({{"cell", c.cell},
-                      {"trace", r.spec.traces[cell.coord.trace].name},
-                      {"setting", setting_name(r.spec, cell)},
+    json setting = nullptr;
+    if (c.cell) setting = setting_name(r.spec, cell_with_index(r, *c.cell));
+    checks.push_back({{"cell", c.cell ? json(*c.cell) : json(nullptr)},
+                      {"trace", r.spec.traces[c.trace].name},
+                      {"setting", setting},
                       {"check", c.name},
                       {"status", status_name(c.status)},
                       {"message", c.message}});
   }
-  return {{"baseline", g.baseline_file ? json(*g.baseline_file) : json(nullptr)},
-          {"tolerance", g.tolerance},
-          {"passed", g.passed()},
-          {"checks_total", g.checks.size()},
-          {"failed", g.count(CheckStatus::failed)},
-          {"skipped", g.count(CheckStatus::skipped)},
-          {"checks", checks}};
+  json out = gate_settings_json(g.settings);
+  out["baseline_missing"] = g.baseline_missing;
+  out["passed"] = g.passed();
+  out["errors"] = g.errors;
+  out["checks_total"] = g.checks.size();
+  out["failed"] = g.count(CheckStatus::failed);
+  out["skipped"] = g.count(CheckStatus::skipped);
+  out["checks"] = checks;
+  return out;
 }
 
 }  // namespace
 
-std::string_view decided_by_name(DecidedBy by) {
-  switch (by) {
-    case DecidedBy::only_setting:
-      return "only_setting";
-    case DecidedBy::failures:
-      return "failures";
-    case DecidedBy::gc_work:
-      return "gc_work";
-    case DecidedBy::lowest_max_free:
-      return "lowest_max_free";
-    case DecidedBy::heap:
-      return "heap";
-    case DecidedBy::grid_order:
-      break;
+json gate_settings_json(const GateSettings& g) {
+  json budgets = json::object();
+  for (const auto& [name, budget] : g.budgets) {
+    json fields = json::object();
+    for (const BudgetField& f : budget_fields()) {
+      if (budget.*f.field) fields[std::string(f.key)] = *(budget.*f.field);
+    }
+    budgets[name] = fields;
   }
-  return "grid_order";
+  return {{"baseline", g.baseline_file ? json(*g.baseline_file) : json(nullptr)},
+          {"tolerance", g.tolerance},
+          {"budgets", budgets},
+          {"allow_missing_baseline", g.allow_missing_baseline}};
 }
 
 json spec_to_json(const SweepSpec& spec) {
@@ -146,7 +182,10 @@ json spec_to_json(const SweepSpec& spec) {
            {{"order", "trace, heap size, threshold"},
             {"thresholds", labels(spec.thresholds)},
             {"heap_sizes", labels(spec.heap_sizes)},
-            {"min_heap", spec.min_heap}}},
+            {"min_heap", spec.min_heap},
+            {"min_heap_to", spec.min_heap_to ? json(*spec.min_heap_to) : json(nullptr)}}},
+          {"recommendation",
+           {{"prefer", prefer_name(spec.prefer)}, {"safety_margin", spec.safety_margin.label()}}},
           {"cost_model",
            {{"cpu_mhz", spec.cost.cpu_mhz},
             {"cycles_per_block_marked", spec.cost.cycles_per_block_marked},
@@ -169,7 +208,10 @@ json sweep_to_json(const SweepReport& report) {
       r.shard ? json{{"index", r.shard->index}, {"count", r.shard->count}} : json(nullptr);
   out["cells_total"] = r.spec.shape().cells();
   json cells = json::array();
-  for (const CellResult& c : r.cells) cells.push_back(cell_json(r.spec, c));
+  for (std::size_t i = 0; i < r.cells.size(); ++i) {
+    cells.push_back(
+        cell_json(r.spec, r.cells[i], report.safety.empty() ? nullptr : &report.safety[i]));
+  }
   out["cells"] = cells;
   out["recommendations"] = recommendations_json(report);
   out["min_heap"] = min_heap_json(r);

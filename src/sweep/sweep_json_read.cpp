@@ -52,10 +52,21 @@ class Reader {
     if (!v.is_string()) fail(where, fmt::format("'{}' is not a string", key));
     return v.get<std::string>();
   }
-  const json& array(const json& o, std::string_view key) const {
-    const json& v = at(o, key, "");
-    if (!v.is_array()) fail("", fmt::format("'{}' is not an array", key));
+  const json& array(const json& o, std::string_view key) const { return array_at(o, key, ""); }
+  const json& array_at(const json& o, std::string_view key, const std::string& where) const {
+    const json& v = at(o, key, where);
+    if (!v.is_array()) fail(where, fmt::format("'{}' is not an array", key));
     return v;
+  }
+  bool boolean(const json& o, std::string_view key, const std::string& where) const {
+    const json& v = at(o, key, where);
+    if (!v.is_boolean()) fail(where, fmt::format("'{}' is not true or false", key));
+    return v.get<bool>();
+  }
+  std::optional<std::uint64_t> optional_u64(const json& o, std::string_view key,
+                                            const std::string& where) const {
+    if (at(o, key, where).is_null()) return std::nullopt;
+    return u64(o, key, where);
   }
 
  private:
@@ -73,6 +84,10 @@ SweepTrace read_trace(const Reader& in, const json& t, const std::string& where)
   out.name = in.text(t, "name", where);
   out.file = in.text(t, "file", where);
   out.events = in.u64(t, "events", where);
+  for (const json& w : in.array_at(t, "warnings", where)) {
+    if (!w.is_string()) in.fail(where, "a warning is not a string");
+    out.warnings.push_back(w.get<std::string>());
+  }
   out.preset = in.text(t, "preset", where);
   const auto rules = rules_from_name(in.text(t, "geometry.rules", where));
   if (!rules) in.fail(where, "unknown geometry.rules");
@@ -111,9 +126,14 @@ SweepSpec read_spec(const Reader& in, const json& doc) {
   }
   spec.thresholds = read_labels(in, doc, "grid.thresholds", GridAxis::threshold);
   spec.heap_sizes = read_labels(in, doc, "grid.heap_sizes", GridAxis::heap_size);
-  const json& min_heap = in.at(doc, "grid.min_heap", "");
-  if (!min_heap.is_boolean()) in.fail("grid", "'min_heap' is not true or false");
-  spec.min_heap = min_heap.get<bool>();
+  spec.min_heap = in.boolean(doc, "grid.min_heap", "");
+  spec.min_heap_to = in.optional_u64(doc, "grid.min_heap_to", "");
+  try {
+    spec.prefer = parse_prefer(in.text(doc, "recommendation.prefer", ""));
+    spec.safety_margin = parse_safety_margin(in.text(doc, "recommendation.safety_margin", ""));
+  } catch (const std::invalid_argument& e) {
+    in.fail("recommendation", e.what());
+  }
   spec.cost.cpu_mhz = u32(in, doc, "cost_model.cpu_mhz", "");
   spec.cost.cycles_per_block_marked = u32(in, doc, "cost_model.cycles_per_block_marked", "");
   spec.cost.cycles_per_block_swept = u32(in, doc, "cost_model.cycles_per_block_swept", "");
@@ -152,6 +172,15 @@ CellResult read_cell(const Reader& in, const SweepSpec& spec, const json& c,
       cell.metrics.emplace_back(v.get<double>());
     }
   }
+  const json& margin = in.at(c, "margin", where);
+  if (!margin.is_null()) {
+    MarginCheck m;
+    m.from_bytes = in.u64(margin, "from_bytes", where + ".margin");
+    m.holds = in.boolean(margin, "holds", where + ".margin");
+    m.fails_at_bytes = in.optional_u64(margin, "fails_at_bytes", where + ".margin");
+    m.replays = u32(in, margin, "replays", where + ".margin");
+    cell.margin = m;
+  }
   return cell;
 }
 
@@ -164,11 +193,24 @@ MinHeapResult read_min_heap(const Reader& in, const SweepSpec& spec, const json&
   }
   out.trace = out.index / spec.thresholds.size();
   out.threshold = out.index % spec.thresholds.size();
-  const json& heap = in.at(m, "heap_bytes", where);
-  if (!heap.is_null()) out.heap_bytes = in.u64(m, "heap_bytes", where);
+  out.heap_bytes = in.optional_u64(m, "heap_bytes", where);
   out.pool_blocks = in.u64(m, "pool_blocks", where);
+  out.smallest_passing_bytes = in.optional_u64(m, "smallest_passing_bytes", where);
+  out.searched_from_bytes = in.u64(m, "searched_from_bytes", where);
   out.searched_to_bytes = in.u64(m, "searched_to_bytes", where);
   out.replays = u32(in, m, "replays", where);
+  const json& islands = in.array_at(m, "islands", where);
+  for (std::size_t i = 0; i < islands.size(); ++i) {
+    const std::string at = fmt::format("{}.islands[{}]", where, i);
+    HeapRun run;
+    run.from_bytes = in.u64(islands[i], "from_bytes", at);
+    run.to_bytes = in.u64(islands[i], "to_bytes", at);
+    run.passes = in.boolean(islands[i], "passes", at);
+    run.failures.capacity = u32(in, islands[i], "failures.capacity", at);
+    run.failures.fragmentation = u32(in, islands[i], "failures.fragmentation", at);
+    run.failures.disabled = u32(in, islands[i], "failures.disabled", at);
+    out.islands.push_back(run);
+  }
   return out;
 }
 
@@ -182,7 +224,34 @@ void check_ascending(const Reader& in, const std::vector<T>& items, std::string_
   }
 }
 
+GateSettings read_gate_settings(const Reader& in, const json& gate) {
+  GateSettings g;
+  const json& baseline = in.at(gate, "baseline", "gate");
+  if (!baseline.is_null()) g.baseline_file = in.text(gate, "baseline", "gate");
+  g.tolerance = in.text(gate, "tolerance", "gate");
+  g.allow_missing_baseline = in.boolean(gate, "allow_missing_baseline", "gate");
+  const json& budgets = in.at(gate, "budgets", "gate");
+  if (!budgets.is_object()) in.fail("gate", "'budgets' is not an object");
+  for (const auto& [name, fields] : budgets.items()) {
+    const std::string where = "gate.budgets." + name;
+    if (!fields.is_object()) in.fail(where, "not an object");
+    Budget& b = g.budgets[name];
+    for (const BudgetField& f : budget_fields()) {
+      if (fields.contains(f.key)) b.*f.field = in.u64(fields, f.key, where);
+    }
+  }
+  return g;
+}
+
 }  // namespace
+
+SweepFile sweep_file_from_json(const json& doc, const std::string& file) {
+  SweepFile out;
+  out.result = sweep_from_json(doc, file);
+  const json& gate = doc.at("gate");
+  if (!gate.is_null()) out.gate = read_gate_settings(Reader(file), gate);
+  return out;
+}
 
 SweepResult sweep_from_json(const json& doc, const std::string& file) {
   const Reader in(file);
@@ -205,6 +274,7 @@ SweepResult sweep_from_json(const json& doc, const std::string& file) {
     r.cells.push_back(read_cell(in, r.spec, cells[i], fmt::format("cells[{}]", i)));
   }
   check_ascending(in, r.cells, "cells");
+  in.at(doc, "gate", "");  // read by sweep_file_from_json
   const json& min_heaps = in.array(doc, "min_heap");
   for (std::size_t i = 0; i < min_heaps.size(); ++i) {
     r.min_heaps.push_back(read_min_heap(in, r.spec, min_heaps[i], fmt::format("min_heap[{}]", i)));
@@ -213,7 +283,9 @@ SweepResult sweep_from_json(const json& doc, const std::string& file) {
   return r;
 }
 
-SweepResult read_sweep_json(const std::string& path) {
+namespace {
+
+json parse_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
   json doc;
@@ -222,7 +294,17 @@ SweepResult read_sweep_json(const std::string& path) {
   } catch (const json::parse_error& e) {
     throw std::runtime_error(fmt::format("{}: not JSON: {}", path, e.what()));
   }
-  return sweep_from_json(doc, path);
+  return doc;
+}
+
+}  // namespace
+
+SweepResult read_sweep_json(const std::string& path) {
+  return sweep_from_json(parse_file(path), path);
+}
+
+SweepFile read_sweep_file(const std::string& path) {
+  return sweep_file_from_json(parse_file(path), path);
 }
 
 }  // namespace gcsim::sweep

@@ -1,6 +1,8 @@
 // The gate as JUnit XML for CI test reports: a <testsuite> per trace and a <testcase> per
-// trace × setting × check ("threshold=4096 heap=port: baseline"), failed or skipped with the
-// check's message. A sweep without a gate has one passing "replay" case per cell.
+// trace × setting × check ("threshold=4096 heap=port: baseline") and per trace check ("trace:
+// read", "trace: events"), failed or skipped with the check's message; a "gate" suite first
+// with the gate's own errors (a baseline that matches no cell). A sweep without a gate has one
+// "replay" case per cell, failed when the cell has MemoryErrors.
 #pragma once
 
 #include <ostream>

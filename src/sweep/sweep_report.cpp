@@ -13,12 +13,21 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 }  // namespace
 
+SweepReport make_report(SweepResult result, const std::optional<GateInput>& gate) {
+  SweepReport report;
+  report.safety = cell_safety(result);
+  report.recommendations = recommend(result, report.safety);
+  if (gate) report.gate = run_gate(result, *gate);
+  report.result = std::move(result);
+  return report;
+}
+
 MinHeapFigures min_heap_figures(const SweepSpec& spec, const MinHeapResult& m) {
   MinHeapFigures f;
   const SweepTrace& trace = spec.traces[m.trace];
   const std::uint64_t default_heap = trace.geometry.heap_bytes;
   if (m.heap_bytes) {
-    f.margin_bytes =
+    f.below_default_bytes =
         static_cast<std::int64_t>(default_heap) - static_cast<std::int64_t>(*m.heap_bytes);
   }
   if (trace.preset == "k210") {
@@ -67,6 +76,43 @@ std::string_view recommendation_mark(const SweepReport& report, std::size_t cell
     if (rec.runner_up == cell_index) return "+";
   }
   return "";
+}
+
+std::string_view safety_word(const SweepReport& report, std::size_t position) {
+  if (report.safety.empty()) return "";
+  switch (report.safety[position].safety) {
+    case Safety::fails:
+      return "fails";
+    case Safety::larger_heap_fails:
+      return "larger fails";
+    case Safety::margin_fails:
+      return "margin fails";
+    case Safety::safe:
+      break;
+  }
+  return "yes";
+}
+
+std::string failure_classes_text(const FailureClassCounts& f) {
+  std::string out;
+  for (const auto& [name, n] : {std::pair<std::string_view, std::uint32_t>{"capacity", f.capacity},
+                                {"fragmentation", f.fragmentation},
+                                {"disabled", f.disabled}}) {
+    if (n == 0) continue;
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, grouped(std::uint64_t{n}));
+  }
+  return out;
+}
+
+std::string heap_run_text(const HeapRun& run) {
+  if (run.from_bytes == run.to_bytes) return grouped(run.from_bytes);
+  return fmt::format("{} - {}", grouped(run.from_bytes), grouped(run.to_bytes));
+}
+
+std::string min_heap_method_note() {
+  return "every heap size tried from the bound down, one pool per ATB byte (4 blocks), until "
+         "what the trace keeps at a collection rules out the smaller ones; failure classes count "
+         "heaps by their first MemoryError";
 }
 
 }  // namespace gcsim::sweep

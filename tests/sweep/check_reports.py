@@ -4,14 +4,16 @@
 Usage: check_reports.py GCSIM TESTS_DIR
 
 - JUnit XML is well-formed (xml.etree) and its tests/failures/skipped counts add up, with and
-  without a gate, for a baseline regression and for budgets;
+  without a gate (then a cell with MemoryErrors is a failing case), for a baseline regression,
+  for budgets and for a baseline that matches no cell (a failing "gate" case);
 - every markdown table has as many cells in each row as in its header;
 - --markdown is appended to $GITHUB_STEP_SUMMARY (what was there is kept);
-- the JSON (json module) has schema gcsim-sweep/1 and cells_total cells with the issue's fields;
+- the JSON (json module) has schema gcsim-sweep/2 and cells_total cells with the issue's fields;
 - the --html page parses as XML (xml.etree) and as HTML with every element closed in order
   (html.parser), holds one chart per cell of the --json written by the same run, each with as
   many collections (the sum of its ticks' data-count) and MemoryErrors as that cell, a results
-  row per cell, the recommended cells marked, and is byte-identical for -j 1 and -j 3.
+  row per cell, the recommended cells marked, a minimum-heap row per search with its islands,
+  the gate's verdict, and is byte-identical for -j 1 and -j 3.
 """
 import json
 import os
@@ -105,6 +107,30 @@ def check_html(path, doc):
         assert marked == [f"cell-{r[key]['cell']}" for r in doc["recommendations"]], (kind, marked)
     sections = [e for e in root.iter() if "sweep-trace" in e.get("class", "").split()]
     assert len(sections) == len(doc["traces"])
+    X = "{http://www.w3.org/1999/xhtml}"
+    for section, trace in zip(sections, doc["traces"]):
+        searches = [m for m in doc["min_heap"] if m["trace"] == trace["name"]]
+        tables = [e for e in section.iter() if "min-heaps" in e.get("class", "").split()]
+        assert len(tables) == (1 if searches else 0), trace["name"]
+        if not searches:
+            continue
+        rows = tables[0].findall(f"{X}tr")[1:]
+        assert len(rows) == len(searches), (len(rows), len(searches))
+        for row, m in zip(rows, searches):
+            tds = row.findall(f"{X}td")
+            assert tds[0].text == m["threshold"], (tds[0].text, m["threshold"])
+            want = f"{m['heap_bytes']:,}" if m["heap_bytes"] is not None else f"> {m['searched_to_bytes']:,}"
+            assert tds[1].text == want, (tds[1].text, want)
+            islands = [e for e in tds[5].iter() if e.tag == f"{X}li"]
+            assert len(islands) == len(m["islands"]), (len(islands), len(m["islands"]))
+            for li, run in zip(islands, m["islands"]):
+                assert ("island-pass" if run["passes"] else "island-fail") == li.get("class")
+    gates = [e for e in root.iter() if "gate" in e.get("class", "").split()]
+    if doc["gate"] is None:
+        assert not gates
+    else:
+        assert len(gates) == 1
+        assert ("gate-passed" if doc["gate"]["passed"] else "gate-failed") in gates[0].get("class").split()
     return text
 
 
@@ -120,14 +146,36 @@ with tempfile.TemporaryDirectory() as tmp:
     one = check_html(page, doc)
     run(html_sweep + ["-j", "3", "--html", page], 0)
     assert open(page, encoding="utf-8").read() == one, "the page differs for -j 1 and -j 3"
+    # With minimum heaps and a gate that fails: one cell of classes regresses against its
+    # baseline.
+    run(html_sweep + ["--min-heap", "--html", page, "--json", js,
+                      "--baseline", "data/sweep/classes-fewer-collections.json"], 1)
+    doc = json.load(open(js))
+    assert doc["gate"]["passed"] is False and doc["gate"]["failed"] == 1, doc["gate"]
+    text = check_html(page, doc)
+    assert "collections.total 6 -&gt; 7" in text
+    # jpeg-classify has islands at threshold off (fragmentation above its smallest passing heap);
+    # the classes baseline matches none of its cells: the gate's own error.
+    jpeg = ["sweep", "../../traces/jpeg-classify.jsonl", "--thresholds", "off,4K", "--quiet"]
+    md = os.path.join(tmp, "jpeg.md")
+    run(jpeg + ["--min-heap", "--html", page, "--json", js, "--markdown", md,
+                "--baseline", "data/sweep/classes-baseline.json"], 1)
+    doc = json.load(open(js))
+    assert any(m["islands"] for m in doc["min_heap"]), "a search with islands"
+    assert doc["gate"]["errors"] and doc["gate"]["failed"] == 0, doc["gate"]
+    text = check_html(page, doc)
+    assert "matches none of the 2 cells" in text
+    assert check_markdown(open(md).read()) == 3, "cells, min-heap and island tables"
 
     junit, md, js = (os.path.join(tmp, n) for n in ("junit.xml", "summary.md", "out.json"))
 
-    # No gate: one passing "replay" case per cell.
+    # No gate: one "replay" case per cell, failing where the cell has MemoryErrors (classes.jsonl
+    # has some on 4 and 8 KiB heaps, whatever the threshold).
     run(SWEEP + ["--junit", junit, "--json", js], 0)
-    check_junit(junit, 6, 0)
     doc = json.load(open(js))
-    assert doc["schema"] == "gcsim-sweep/1"
+    check_junit(junit, 6, sum(c["failures"]["total"] > 0 for c in doc["cells"]))
+    check_junit(junit, 6, 6)
+    assert doc["schema"] == "gcsim-sweep/2"
     assert len(doc["cells"]) == doc["cells_total"] == 6
     for c in doc["cells"]:
         for key in ("trace", "threshold_requested", "threshold_effective", "heap_bytes", "peak_mem_alloc"):
@@ -142,17 +190,26 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("earlier step\n")
     env = dict(os.environ, GITHUB_STEP_SUMMARY=summary)
     run(SWEEP + ["--baseline", "data/sweep/classes-fewer-collections.json", "--junit", junit, "--markdown", md], 1, env)
-    check_junit(junit, 6, 1)
+    check_junit(junit, 6 + 2, 1)  # and the trace's "read" and "events"
     text = open(md).read()
     assert check_markdown(text) == 2, "cells and gate tables"
     assert open(summary).read() == "earlier step\n" + text
 
     # Budgets from a config: one case per cell and budget.
     run(["sweep", "--config", "data/sweep/budgets.json", "--quiet", "--junit", junit, "--markdown", md], 1)
-    check_junit(junit, 12, 1)
+    check_junit(junit, 12 + 1, 1)
     check_markdown(open(md).read())
 
-    # Minimum heaps add a table.
+    # A baseline of another grid: the gate's own failing case.
+    run(["sweep", "data/classes.jsonl", "--thresholds", "off,quarter,1000", "--heap-sizes", "12K",
+         "--baseline", "data/sweep/classes-shard-1-of-2.json", "--junit", junit, "--markdown", md,
+         "--quiet"], 1)
+    check_junit(junit, 1 + 2 + 3, 1)
+    root = ET.parse(junit).getroot()
+    assert root.find("testsuite").get("name") == "gate"
+    check_markdown(open(md).read())
+
+    # Minimum heaps add a table, and one of islands when there are some.
     run(SWEEP + ["--min-heap", "--markdown", md], 0)
     assert check_markdown(open(md).read()) == 2, "cells and min-heap tables"
 

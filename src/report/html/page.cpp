@@ -36,6 +36,11 @@ pre.mem-info { font-size: 11px; line-height: 1.15; background: #fafafa; padding:
 .small-multiple.recommended-runner-up { border: 2px dashed #2a7a2a; }
 p.recommendation { background: #f2f8f2; padding: 6px; }
 .note { color: #555555; font-size: 12px; }
+section.gate { padding: 2px 8px; margin: 12px 0; }
+section.gate-passed { background: #f2f8f2; }
+section.gate-failed, p.warning { background: #fbeeee; }
+ul.islands { margin: 0; padding-left: 16px; }
+li.island-fail { color: #a02020; }
 )";
 
 }  // namespace

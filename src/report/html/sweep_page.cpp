@@ -37,9 +37,64 @@ void write_recommendation(std::ostream& out, const HtmlSweepTrace& trace) {
   fmt::print(out, "<p class=\"recommendation\"><strong>Recommended</strong> ★ {}: {}.",
              cell_link(*best), xml_escape(trace.reason));
   if (const HtmlSweepCell* runner_up = find_cell(trace, trace.runner_up)) {
-    fmt::print(out, " <strong>Runner-up</strong> ☆ {}.", cell_link(*runner_up));
+    fmt::print(out, " <strong>Runner-up</strong> ☆ {}: {}.", cell_link(*runner_up),
+               xml_escape(trace.runner_up_cost));
   }
   out << "</p>\n";
+}
+
+void write_gate(std::ostream& out, const HtmlSweepGate& gate) {
+  fmt::print(out, "<section class=\"gate {}\">\n<h2>Gate: {}</h2>\n<p>{}</p>\n",
+             gate.passed ? "gate-passed" : "gate-failed", gate.passed ? "passed" : "FAILED",
+             xml_escape(gate.summary));
+  for (const std::string& e : gate.errors) {
+    fmt::print(out, "<p class=\"gate-error\"><strong>Failed:</strong> {}</p>\n", xml_escape(e));
+  }
+  if (!gate.failed.empty()) {
+    out << "<table class=\"gate-failures\">\n<tr><th class=\"text\">trace</th>"
+           "<th class=\"text\">setting</th><th class=\"text\">check</th>"
+           "<th class=\"text\">what</th></tr>\n";
+    for (const HtmlSweepGate::Row& row : gate.failed) {
+      fmt::print(out,
+                 "<tr><td class=\"text\">{}</td><td class=\"text\">{}</td><td "
+                 "class=\"text\">{}</td><td class=\"text\">{}</td></tr>\n",
+                 xml_escape(row.trace), xml_escape(row.setting), xml_escape(row.check),
+                 xml_escape(row.message));
+    }
+    out << "</table>\n";
+  }
+  out << "</section>\n";
+}
+
+void write_min_heaps(std::ostream& out, const HtmlSweepTrace& trace, const std::string& note) {
+  if (trace.min_heaps.empty()) return;
+  fmt::print(out,
+             "<h3>Minimum heap</h3>\n<p class=\"note\">The smallest heap from which every larger "
+             "heap, up to the bound, replays with no MemoryError ({}). Islands: heaps below it "
+             "that pass, larger ones that fail.</p>\n"
+             "<table class=\"min-heaps\">\n<tr><th class=\"text\">threshold</th><th>min heap "
+             "(bytes)</th><th>smallest passing (bytes)</th><th>KPU left at min (bytes)</th>"
+             "<th class=\"text\">searched</th><th class=\"text\">islands</th></tr>\n",
+             xml_escape(note));
+  for (const HtmlSweepMinHeap& m : trace.min_heaps) {
+    fmt::print(out,
+               "<tr><td class=\"text\">{}</td><td>{}</td><td>{}</td><td>{}</td><td "
+               "class=\"text\">{}</td><td class=\"text\">",
+               xml_escape(m.threshold), xml_escape(m.min_heap), xml_escape(m.smallest_passing),
+               xml_escape(m.kpu_left), xml_escape(m.searched));
+    if (m.islands.empty()) {
+      out << "none";
+    } else {
+      out << "<ul class=\"islands\">";
+      for (const HtmlSweepMinHeap::Island& i : m.islands) {
+        fmt::print(out, "<li class=\"{}\">{}: {}</li>", i.passes ? "island-pass" : "island-fail",
+                   xml_escape(i.heaps), xml_escape(i.verdict));
+      }
+      out << "</ul>";
+    }
+    out << "</td></tr>\n";
+  }
+  out << "</table>\n";
 }
 
 std::string_view mark_class(const HtmlSweepTrace& trace, const HtmlSweepCell& c) {
@@ -109,6 +164,7 @@ void write_html_sweep(std::ostream& out, const HtmlSweepPage& page) {
   for (const std::string& note : page.notes) {
     fmt::print(out, "<p class=\"meta\">{}</p>\n", xml_escape(note));
   }
+  if (page.gate) write_gate(out, *page.gate);
   if (page.traces.size() > 1) {
     out << "<p class=\"trace-index\">traces:";
     for (std::size_t k = 0; k < page.traces.size(); ++k) {
@@ -126,7 +182,11 @@ void write_html_sweep(std::ostream& out, const HtmlSweepPage& page) {
                "<section class=\"sweep-trace\" id=\"trace-{}\">\n<h2>trace {}</h2>\n"
                "<p class=\"meta\">{}</p>\n",
                k, xml_escape(trace.name), xml_escape(trace.about));
+    for (const std::string& w : trace.warnings) {
+      fmt::print(out, "<p class=\"warning\"><strong>Warning:</strong> {}</p>\n", xml_escape(w));
+    }
     write_recommendation(out, trace);
+    write_min_heaps(out, trace, page.min_heap_note);
     write_small_multiples(out, trace);
     out << "<h3>Results</h3>\n";
     write_results_table(out, trace);

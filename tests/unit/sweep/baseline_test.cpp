@@ -1,11 +1,10 @@
-// The gate: a sweep against a baseline passes when nothing moved, fails when a metric moves
-// past its tolerance in the worse direction or a MemoryError is new, skips cells the baseline
-// lacks; budgets check every cell of their trace; checks come out by cell.
+// The baseline comparison: a sweep against a baseline passes when nothing moved, fails when a
+// metric moves past its tolerance in the worse direction or a MemoryError is new, and skips
+// cells the baseline lacks.
 #include "sweep/baseline.h"
 
 #include <gtest/gtest.h>
 
-#include "sweep/gate.h"
 #include "sweep_support.h"
 
 namespace gcsim::sweep {
@@ -78,41 +77,6 @@ TEST_F(SweepBaseline, CellsTheBaselineLacksAreSkipped) {
   EXPECT_EQ(checks[1].status, CheckStatus::skipped);
   EXPECT_EQ(checks[1].message, "not in the baseline");
   EXPECT_EQ(checks[2].status, CheckStatus::passed);
-}
-
-TEST_F(SweepBaseline, BudgetsCheckEveryCellOfTheirTrace) {
-  GateInput in;
-  in.budgets["*"].max_failures = 3;
-  in.budgets["classes"].max_collections = 7;  // 4, 7, 3 and 6 collections
-  in.budgets["classes"].min_largest_free = 800;
-  const Gate gate = run_gate(base_, in);
-  ASSERT_EQ(gate.checks.size(), 12u);  // 4 cells × 3 budgets, no baseline
-  EXPECT_EQ(gate.checks[0].name, "max_failures");
-  EXPECT_EQ(gate.checks[0].message, "failures.total 3 <= max_failures 3");
-  EXPECT_EQ(gate.checks[2].name, "min_largest_free");
-  EXPECT_EQ(gate.checks[2].cell, 0u);
-  EXPECT_EQ(gate.checks[3].cell, 1u);
-  for (const Check& c : gate.checks) EXPECT_EQ(c.status, CheckStatus::passed) << c.message;
-  in.budgets["classes"].max_peak = 100;
-  const Gate tight = run_gate(base_, in);
-  EXPECT_FALSE(tight.passed());
-  EXPECT_EQ(tight.count(CheckStatus::failed), 4u);
-  EXPECT_EQ(tight.checks[2].message, "peak_mem_alloc 3,168 > max_peak 100");
-  in.budgets["clases"].max_peak = 1;
-  EXPECT_THROW(run_gate(base_, in), std::invalid_argument);
-}
-
-TEST_F(SweepBaseline, GateListsBaselineThenBudgetsPerCell) {
-  GateInput in;
-  in.baseline = base_;
-  in.baseline_file = "base.json";
-  in.budgets["classes"].max_failures = 0;
-  const Gate gate = run_gate(base_, in);
-  ASSERT_EQ(gate.checks.size(), 8u);
-  EXPECT_EQ(gate.checks[0].name, "baseline");
-  EXPECT_EQ(gate.checks[1].name, "max_failures");
-  EXPECT_EQ(gate.checks[2].cell, 1u);
-  EXPECT_EQ(gate.count(CheckStatus::failed), 4u);  // classes has MemoryErrors at 4 and 8 KiB
 }
 
 }  // namespace

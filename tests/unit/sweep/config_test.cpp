@@ -45,6 +45,9 @@ TEST_F(SweepConfigFile, ReadsEveryKey) {
     "thresholds": ["off", "quarter", 4096, "8K..32K*2"],
     "heap_sizes": "port,256K",
     "min_heap": true,
+    "min_heap_to": "2M",
+    "prefer": "gc-time",
+    "safety_margin": 8192,
     "baseline": "baseline.json",
     "tolerance": "collections=5%",
     "budgets": {"*": {"max_failures": 0}, "a": {"max_collections": 40, "max_peak": 200000, "min_largest_free": 4096}}
@@ -55,6 +58,9 @@ TEST_F(SweepConfigFile, ReadsEveryKey) {
   EXPECT_EQ(c.thresholds, "off,quarter,4096,8K..32K*2");
   EXPECT_EQ(c.heap_sizes, "port,256K");
   EXPECT_EQ(c.min_heap, true);
+  EXPECT_EQ(c.min_heap_to, "2M");
+  EXPECT_EQ(c.prefer, "gc-time");
+  EXPECT_EQ(c.safety_margin, "8192");
   EXPECT_EQ(c.baseline, (dir_ / "ci/baseline.json").string());
   EXPECT_EQ(c.tolerance, "collections=5%");
   ASSERT_EQ(c.budgets.size(), 2u);
@@ -88,8 +94,9 @@ TEST_F(SweepConfigFile, Errors) {
   EXPECT_TRUE(error_of("{").starts_with("not JSON: "));
   EXPECT_EQ(error_of("[]"), "not a JSON object");
   EXPECT_EQ(error_of(R"({"treshold": "off"})"),
-            "unknown key 'treshold' (traces, preset, thresholds, heap_sizes, min_heap, baseline, "
-            "tolerance, budgets)");
+            "unknown key 'treshold' (traces, preset, thresholds, heap_sizes, min_heap, "
+            "min_heap_to, prefer, safety_margin, baseline, tolerance, budgets)");
+  EXPECT_EQ(error_of(R"({"prefer": 1})"), "'prefer' is not a string");
   EXPECT_EQ(error_of(R"({"traces": "a.jsonl"})"), "'traces' is not an array of paths");
   EXPECT_EQ(error_of(R"({"traces": [1]})"), "'traces' holds a path that is not a string");
   EXPECT_EQ(error_of(R"({"thresholds": 4096})"),

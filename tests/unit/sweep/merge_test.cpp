@@ -10,18 +10,19 @@
 #include "sweep/recommend.h"
 #include "sweep/sweep_json.h"
 #include "sweep/sweep_json_read.h"
+#include "sweep/sweep_report.h"
 #include "sweep_support.h"
 
 namespace gcsim::sweep {
 namespace {
 
 std::string json_of(const SweepResult& r) {
-  return sweep_to_json(SweepReport{r, recommend(r), std::nullopt}).dump(2);
+  return sweep_to_json(make_report(r, std::nullopt)).dump(2);
 }
 
 // The shard as a file would hold it: written, then read back.
 ShardFile through_json(const SweepResult& r, const std::string& name) {
-  return {name, sweep_from_json(nlohmann::json::parse(json_of(r)), name)};
+  return {name, sweep_from_json(nlohmann::json::parse(json_of(r)), name), std::nullopt};
 }
 
 class SweepShardMerge : public ::testing::Test {
@@ -29,6 +30,7 @@ class SweepShardMerge : public ::testing::Test {
   SweepShardMerge()
       : in_(test::load({test::kClasses, test::kFragmentation}, "off,quarter,32K", "port,64K")) {
     in_.spec.min_heap = true;
+    in_.spec.min_heap_to = 262144;
   }
   std::vector<ShardFile> shards(std::uint32_t n) {
     std::vector<ShardFile> out;
@@ -84,6 +86,11 @@ TEST_F(SweepShardMerge, RefusesShardsThatDoNotMakeOneSweep) {
   ShardFile short_one = s[1];
   short_one.result.cells.pop_back();
   EXPECT_EQ(merge_error({s[0], short_one, s[2]}), "cell 10 is missing or twice");
+  ShardFile gated = s[1];
+  gated.gate = GateSettings{};
+  gated.gate->budgets["classes"].max_failures = 0;
+  EXPECT_EQ(merge_error({s[0], gated, s[2]}),
+            "shard2.json: gated differently from shard1.json (baseline, tolerance or budgets)");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "sweep/parallel.h"
 #include "sweep/recommend.h"
 #include "sweep/sweep_json.h"
+#include "sweep/sweep_report.h"
 #include "sweep_support.h"
 
 namespace gcsim::sweep {
@@ -18,7 +19,7 @@ using test::kClasses;
 using test::kFragmentation;
 
 std::string json_of(const SweepResult& r) {
-  SweepReport report{r, recommend(r), std::nullopt};
+  const SweepReport report = make_report(r, std::nullopt);
   return sweep_to_json(report).dump(2);
 }
 
@@ -52,6 +53,7 @@ TEST(SweepRunner, CellsAreTheReplaysOfTheirSettings) {
 TEST(SweepRunner, OutputIsByteIdenticalForAnyJobCount) {
   test::Loaded in = test::load({kClasses, kFragmentation}, "off,quarter,64K", "port,256K");
   in.spec.min_heap = true;
+  in.spec.min_heap_to = 262144;  // the scans' own thread-count test is in heap_scan_test.cpp
   const std::string one = json_of(run_sweep(in.spec, in.traces, std::nullopt, 1));
   EXPECT_EQ(json_of(run_sweep(in.spec, in.traces, std::nullopt, 2)), one);
   EXPECT_EQ(json_of(run_sweep(in.spec, in.traces, std::nullopt, 8)), one);

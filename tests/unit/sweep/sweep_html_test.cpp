@@ -40,9 +40,8 @@ std::uint64_t counted(const std::string& html, std::size_t index, const std::str
 std::string page(const test::Loaded& in, std::optional<Shard> shard, unsigned jobs,
                  SweepReport* report_out = nullptr) {
   std::vector<CellReplay> replays;
-  SweepReport report;
-  report.result = run_sweep(in.spec, in.traces, shard, jobs, &replays);
-  report.recommendations = recommend(report.result);
+  SweepReport report =
+      make_report(run_sweep(in.spec, in.traces, shard, jobs, &replays), std::nullopt);
   std::ostringstream out;
   write_sweep_html(out, report, replays);
   if (report_out) *report_out = std::move(report);

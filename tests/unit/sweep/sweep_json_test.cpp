@@ -1,4 +1,4 @@
-// The gcsim-sweep/1 JSON: the fields and their order, every metric of metrics.h in each cell,
+// The gcsim-sweep/2 JSON: the fields and their order, every metric of metrics.h in each cell,
 // a round trip through the reader that gives the same bytes, and reader errors that name the
 // file and the place.
 #include "sweep/sweep_json.h"
@@ -9,6 +9,7 @@
 
 #include "sweep/recommend.h"
 #include "sweep/sweep_json_read.h"
+#include "sweep/sweep_report.h"
 #include "sweep_support.h"
 
 namespace gcsim::sweep {
@@ -20,8 +21,9 @@ class SweepJson : public ::testing::Test {
  protected:
   SweepJson() : in_(test::load({test::kClasses}, "off,quarter", "4096,port")) {
     in_.spec.min_heap = true;
+    in_.spec.min_heap_to = 65536;
     result_ = run_sweep(in_.spec, in_.traces, std::nullopt, 2);
-    doc_ = sweep_to_json({result_, recommend(result_), std::nullopt});
+    doc_ = sweep_to_json(make_report(result_, std::nullopt));
   }
   std::string read_error(const std::function<void(nlohmann::json&)>& edit) {
     nlohmann::json doc = nlohmann::json::parse(doc_.dump());
@@ -45,10 +47,11 @@ std::vector<std::string> keys(const json& object) {
 }
 
 TEST_F(SweepJson, TopLevelFieldsInOrder) {
-  EXPECT_EQ(keys(doc_), (std::vector<std::string>{"schema", "traces", "grid", "cost_model",
-                                                  "k210_memory", "shard", "cells_total", "cells",
-                                                  "recommendations", "min_heap", "gate"}));
-  EXPECT_EQ(doc_["schema"], "gcsim-sweep/1");
+  EXPECT_EQ(keys(doc_),
+            (std::vector<std::string>{"schema", "traces", "grid", "recommendation", "cost_model",
+                                      "k210_memory", "shard", "cells_total", "cells",
+                                      "recommendations", "min_heap", "gate"}));
+  EXPECT_EQ(doc_["schema"], "gcsim-sweep/2");
   EXPECT_EQ(doc_["cells_total"], 4);
   EXPECT_EQ(doc_["grid"]["thresholds"], json({"off", "quarter"}));
   EXPECT_EQ(doc_["shard"], nullptr);
@@ -64,7 +67,10 @@ TEST_F(SweepJson, EachCellHasItsSettingThenEveryMetric) {
       std::vector<std::string>(k.begin(), k.begin() + 9),
       (std::vector<std::string>{"index", "trace", "threshold", "heap", "threshold_requested",
                                 "threshold_effective", "heap_bytes", "pool_blocks", "pool_bytes"}));
-  EXPECT_EQ(k.back(), "gc_time_ms");
+  EXPECT_EQ(std::vector<std::string>(k.end() - 4, k.end()),
+            (std::vector<std::string>{"gc_cycles", "gc_time_ms", "margin", "safety"}));
+  EXPECT_EQ(cell["margin"], nullptr);  // no --safety-margin
+  EXPECT_EQ(cell["safety"], "fails");  // classes.jsonl fails on 4 KiB
   EXPECT_EQ(cell["threshold"], "quarter");
   EXPECT_EQ(cell["threshold_requested"], 3968 / 4);
   EXPECT_EQ(cell["threshold_effective"], 992);
@@ -86,15 +92,15 @@ TEST_F(SweepJson, EachCellHasItsSettingThenEveryMetric) {
 
 TEST_F(SweepJson, RoundTripGivesTheSameBytes) {
   const SweepResult back = sweep_from_json(nlohmann::json::parse(doc_.dump()), "x.json");
-  EXPECT_EQ(sweep_to_json({back, recommend(back), std::nullopt}).dump(2), doc_.dump(2));
+  EXPECT_EQ(sweep_to_json(make_report(back, std::nullopt)).dump(2), doc_.dump(2));
   EXPECT_EQ(back.min_heaps.size(), 2u);
 }
 
 TEST_F(SweepJson, ReaderErrorsNameTheFileAndPlace) {
   EXPECT_EQ(read_error([](auto& d) { d["schema"] = "gcsim-replay/1"; }),
-            "x.json: schema is \"gcsim-replay/1\", want \"gcsim-sweep/1\"");
+            "x.json: schema is \"gcsim-replay/1\", want \"gcsim-sweep/2\"");
   EXPECT_EQ(read_error([](auto& d) { d = nlohmann::json::array(); }),
-            "x.json: schema is none, want \"gcsim-sweep/1\"");
+            "x.json: schema is none, want \"gcsim-sweep/2\"");
   EXPECT_EQ(read_error([](auto& d) { d["cells"][3]["collections"].erase("oom"); }),
             "x.json: cells[3]: no 'collections.oom'");
   EXPECT_EQ(read_error([](auto& d) { d["cells"][0]["peak_mem_alloc"] = -4; }),
