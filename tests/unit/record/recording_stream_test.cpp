@@ -84,11 +84,11 @@ Event mark(std::string label) {
 TEST(RecordingStream, EachRecordBecomesItsEvent) {
   Bytes b;
   b.op('h').u(16).u(518144).u(1);
-  b.op('a').u(1).u(48).u(0).u(1);     // a tuple
-  b.op('a').u(2).u(300).u(1).u(0);    // with a finaliser, no known type
+  b.op('a').u(1).u(48).u(0).u(1);   // a tuple
+  b.op('a').u(2).u(300).u(1).u(0);  // with a finaliser, no known type
   b.op('r').u(2).u(700);
-  b.op('t').u(4096 * 2);              // zigzag(4096)
-  b.op('t').u(1);                     // zigzag(-1): off
+  b.op('t').u(4096 * 2);  // zigzag(4096)
+  b.op('t').u(1);         // zigzag(-1): off
   b.op('x').op('e').op('c');
   b.op('d').u(1);
   b.op('f').u(2);
@@ -104,9 +104,9 @@ TEST(RecordingStream, EachRecordBecomesItsEvent) {
   disable.op = Op::disable;
   enable.op = Op::enable;
   collect.op = Op::collect;
-  const std::vector<Event> expected = {alloc(1, 48, false, "tuple"), alloc(2, 300, true),
-                                       realloc, on, off, disable, enable, collect,
-                                       with_id(Op::drop, 1), with_id(Op::free, 2)};
+  const std::vector<Event> expected = {
+      alloc(1, 48, false, "tuple"), alloc(2, 300, true), realloc, on, off, disable, enable, collect,
+      with_id(Op::drop, 1),         with_id(Op::free, 2)};
   EXPECT_EQ(decode(b.str()), expected);
   // The same bytes arriving one at a time decode the same.
   EXPECT_EQ(decode(b.str(), 1), expected);
@@ -133,9 +133,9 @@ TEST(RecordingStream, HeaderFactsAndCounts) {
 TEST(RecordingStream, MarkGoesWhereTheHeapWasLastRead) {
   Bytes b;
   b.op('a').u(1).u(16).u(0).u(0);
-  b.op('i');                           // gc.mem_alloc()
-  b.op('i');                           // gc.mem_free(): the later read counts
-  b.op('a').u(2).u(40).u(0).u(4);      // the line being formatted
+  b.op('i');                       // gc.mem_alloc()
+  b.op('i');                       // gc.mem_free(): the later read counts
+  b.op('a').u(2).u(40).u(0).u(4);  // the line being formatted
   b.op('d').u(1);
   b.op('m').text("frame1");
   b.op('a').u(3).u(16).u(0).u(0);
@@ -149,7 +149,7 @@ TEST(RecordingStream, MarkWithoutARead) {
   Bytes b;
   b.op('a').u(1).u(16).u(0).u(0);
   b.op('m').text("start");
-  b.op('i');                        // a read with no line after it: nothing moves
+  b.op('i');  // a read with no line after it: nothing moves
   b.op('a').u(2).u(16).u(0).u(0);
   b.end();
   const std::vector<Event> expected = {alloc(1, 16), mark("start"), alloc(2, 16)};
@@ -161,6 +161,28 @@ TEST(RecordingStream, LabelsKeepPrintableAsciiOnly) {
   b.op('m').text(std::string("a\x1b[31m\xff", 7));
   b.end();
   EXPECT_EQ(decode(b.str()), std::vector<Event>{mark("a?[31m?")});
+}
+
+// The MaixPy stand-ins name their objects and buffers (event_stream.h's codes 11–19) and mark
+// frames "frame K": both come through as the stand-ins wrote them.
+TEST(RecordingStream, StandInNamesAndFrameMarks) {
+  Bytes b;
+  const std::vector<std::string> names = {"Image",          "pixels",   "pix_ai",
+                                          "kpu_net",        "kpu_fmap", "kpu_yolo2",
+                                          "kpu_yolo2_find", "clock",    "file"};
+  for (std::uint64_t code = 11; code < 11 + names.size(); ++code) {
+    b.op('a').u(code).u(40).u(code == 14 ? 1 : 0).u(code);
+  }
+  b.op('m').text("frame 12");
+  b.op('a').u(99).u(16).u(0).u(20);  // a code gcsim does not know: no name
+  b.end();
+  std::vector<Event> expected;
+  for (std::uint64_t code = 11; code < 11 + names.size(); ++code) {
+    expected.push_back(alloc(code, 40, code == 14, names[code - 11]));
+  }
+  expected.push_back(mark("frame 12"));
+  expected.push_back(alloc(99, 16));
+  EXPECT_EQ(decode(b.str()), expected);
 }
 
 TEST(RecordingStream, BrokenStreams) {
