@@ -29,13 +29,33 @@ def print_cli_runs(results):
               f"{rss:.1f} MiB |")
 
 
+def print_record_runs(results):
+    print()
+    print("What a recording costs (`bench/record_runs.py`): each script run plain and under "
+          "`gcsim record`, interleaved; wall and CPU time (MicroPython's and gcsim's) are "
+          "medians.")
+    print()
+    print("| script | plain: wall, CPU | recorded: wall, CPU | wall ratio | events | trace |")
+    print("|---|---|---|---|---|---|")
+    for r in results:
+        med = lambda runs, key: statistics.median(run[key] for run in runs)
+        plain_wall, record_wall = med(r["plain"], "wall_s"), med(r["record"], "wall_s")
+        print(f"| {r['name']} | {plain_wall:.3f} s, {med(r['plain'], 'cpu_s'):.3f} s | "
+              f"{record_wall:.3f} s, {med(r['record'], 'cpu_s'):.3f} s | "
+              f"{record_wall / plain_wall:.1f}x | {r['events']:,} | "
+              f"{r['trace_bytes'] / 1e6:.1f} MB |")
+
+
 def main(paths):
-    rows, context, medians, cli_runs = [], None, False, []
+    rows, context, medians, cli_runs, record_runs = [], None, False, [], []
     for path in paths:
         with open(path) as f:
             data = json.load(f)
         if "cli_runs" in data:
             cli_runs += data["cli_runs"]
+            continue
+        if "record_runs" in data:
+            record_runs += data["record_runs"]
             continue
         context = context or data["context"]
         # Interleaved repetitions run in a shuffled order; the table keeps the declared one.
@@ -69,6 +89,8 @@ def main(paths):
         print(f"| `{name}` | {cpu} | {real} | {extra} |")
     if cli_runs:
         print_cli_runs(cli_runs)
+    if record_runs:
+        print_record_runs(record_runs)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ struct RecordArgs {
   std::uint64_t liveness_every = 1;
   MaixPySettings maixpy;
   bool quiet = false;
+  bool interpreter = false;
 };
 
 struct EventCounts {
@@ -85,7 +86,12 @@ TraceHeader recording_header(const ScriptRun& run) {
 }
 
 void run_record(const RecordArgs& args) {
+  if (args.interpreter) {
+    fmt::print("{}\n", ensure_recorder_build(find_micropython_tree(args.micropython), std::cerr).binary);
+    return;
+  }
   if (args.script_and_args.empty()) throw std::invalid_argument("record: name the script to run");
+  if (args.output.empty()) throw std::invalid_argument("record: -o TRACE.jsonl is required");
   if (trace_file_kind(args.output) != TraceFileKind::jsonl || args.output.ends_with(".gz")) {
     throw std::invalid_argument(
         fmt::format("record: {}: the output must be a .jsonl file", args.output));
@@ -150,9 +156,8 @@ void add_record_command(CLI::App& app, int& exit_code) {
       "record",
       "run a MicroPython script and record a trace that holds at every heap and threshold");
   cmd->add_option("script", args->script_and_args,
-                  "the script, then its arguments (after -- if they start with -)")
-      ->required();
-  cmd->add_option("-o,--output", args->output, "the trace to write (.jsonl)")->required();
+                  "the script, then its arguments (after -- if they start with -)");
+  cmd->add_option("-o,--output", args->output, "the trace to write (.jsonl)");
   cmd->add_option("--micropython", args->micropython,
                   "the MicroPython v1.11 source tree (default: $GCSIM_MICROPYTHON)");
   cmd->add_option("--heap-size", args->heap_size, "the recording heap (-X heapsize)")
@@ -177,6 +182,9 @@ void add_record_command(CLI::App& app, int& exit_code) {
                   "MaixPy: objects each kpu.run_yolo2() finds, a list cycled over the calls "
                   "(default: 20 calls finding none 7 times, one 9, two 3, three once)");
   cmd->add_flag("-q,--quiet", args->quiet, "print nothing but errors");
+  cmd->add_flag("--interpreter", args->interpreter,
+                "build the recorder if needed and print its path (with GCSIM_RECORD_FD unset it "
+                "runs scripts as a plain MicroPython); record nothing");
   cmd->callback([args, &exit_code] {
     run_record(*args);
     exit_code = kExitOk;

@@ -1,6 +1,9 @@
 #include "trace/writer.h"
 
+#include <charconv>
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace gcsim {
 namespace {
@@ -10,6 +13,31 @@ using nlohmann::ordered_json;
 void write_line(std::ostream& out, const ordered_json& object) {
   // Text that is not UTF-8 (from a caller, never from the reader) becomes U+FFFD, not a throw.
   out << object.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+}
+
+// Events are formatted by hand (keys in the order the
+// header comment gives): a recording writes millions of them, and building a json object per
+// event cost more than the recording itself. Strings still go through nlohmann for escaping.
+void append_uint(std::string& line, std::uint64_t value) {
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, value);
+  line.append(digits, result.ptr);
+}
+
+void append_int(std::string& line, std::int64_t value) {
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, value);
+  line.append(digits, result.ptr);
+}
+
+void append_string(std::string& line, const std::string& text) {
+  line += ordered_json(text).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+void append_field(std::string& line, std::string_view key) {
+  line += ",\"";
+  line += key;
+  line += "\":";
 }
 
 }  // namespace
@@ -23,44 +51,66 @@ void TraceWriter::write_header(const TraceHeader& header) {
 }
 
 void TraceWriter::write_event(const Event& event) {
-  ordered_json object = {{"op", op_name(event.op)}};
+  std::string& line = line_;
+  line = "{\"op\":\"";
+  line += op_name(event.op);
+  line += '"';
   switch (event.op) {
     case Op::alloc:
-      object["id"] = event.id;
-      object["size"] = event.size;
-      if (event.fin) object["fin"] = true;
-      if (!event.text.empty()) object["type"] = event.text;
+      append_field(line, "id");
+      append_uint(line, event.id);
+      append_field(line, "size");
+      append_uint(line, event.size);
+      if (event.fin) line += ",\"fin\":true";
+      if (!event.text.empty()) {
+        append_field(line, "type");
+        append_string(line, event.text);
+      }
       break;
     case Op::realloc:
-      object["id"] = event.id;
-      object["size"] = event.size;
+      append_field(line, "id");
+      append_uint(line, event.id);
+      append_field(line, "size");
+      append_uint(line, event.size);
       break;
     case Op::free:
     case Op::drop:
     case Op::hold:
-      object["id"] = event.id;
+      append_field(line, "id");
+      append_uint(line, event.id);
       break;
     case Op::ref:
     case Op::unref:
-      object["from"] = event.id;
-      object["to"] = event.to;
+      append_field(line, "from");
+      append_uint(line, event.id);
+      append_field(line, "to");
+      append_uint(line, event.to);
       break;
     case Op::collect:
     case Op::enable:
     case Op::disable:
       break;
     case Op::threshold:
-      object["amount"] = event.amount;
+      append_field(line, "amount");
+      append_int(line, event.amount);
       break;
     case Op::mark:
-      object["label"] = event.text;
+      append_field(line, "label");
+      append_string(line, event.text);
       break;
     case Op::observe:
-      if (event.mem_alloc) object["mem_alloc"] = *event.mem_alloc;
-      if (event.mem_free) object["mem_free"] = *event.mem_free;
+      if (event.mem_alloc) {
+        append_field(line, "mem_alloc");
+        append_int(line, *event.mem_alloc);
+      }
+      if (event.mem_free) {
+        append_field(line, "mem_free");
+        append_int(line, *event.mem_free);
+      }
       break;
   }
-  write_line(out_, object);
+  line += "}\n";
+  out_.write(line.data(), static_cast<std::streamsize>(line.size()));
 }
 
 void write_trace_jsonl(std::ostream& out, const TraceHeader& header,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "trace/event.h"
@@ -23,6 +24,7 @@ class TraceWriter {
 
  private:
   std::ostream& out_;
+  std::string line_;  // one event's text, reused
 };
 
 void write_trace_jsonl(std::ostream& out, const TraceHeader& header,

@@ -27,16 +27,8 @@ typedef struct {
 static dead_t *dead_list;
 static size_t dead_cap;
 
-static void push(uint32_t slot) {
-    if (stack_len == stack_cap) {
-        stack_cap = stack_cap ? 2 * stack_cap : 4096;
-        stack = realloc(stack, stack_cap * sizeof(uint32_t));
-        if (stack == NULL) {
-            fprintf(stderr, "gcsim recorder: out of memory (C heap)\n");
-            _exit(125);
-        }
-    }
-    stack[stack_len++] = slot;
+static inline void push(uint32_t slot) {
+    stack[stack_len++] = slot;  // each slot is pushed once a pass: the stack never overflows
 }
 
 // Every word that is the address of a tracked head: marks that object.
@@ -77,6 +69,14 @@ static int by_id(const void *a, const void *b) {
 }
 
 void liveness_pass(void (*dead)(uint64_t id)) {
+    if (stack_cap < object_table.cap_slots) {
+        stack_cap = object_table.cap_slots;
+        stack = malloc(stack_cap * sizeof(uint32_t));
+        if (stack == NULL) {
+            fprintf(stderr, "gcsim recorder: out of memory (C heap)\n");
+            _exit(125);
+        }
+    }
     ++epoch;
     // The root pointers of mp_state_ctx, as gc_collect_start() scans them (v1.11).
     void **state = (void **)(void *)&mp_state_ctx;

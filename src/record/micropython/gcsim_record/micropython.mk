@@ -14,3 +14,7 @@ SRC_USERMOD += \
 LDFLAGS_USERMOD += \
 	-Wl,--wrap=gc_alloc -Wl,--wrap=gc_realloc -Wl,--wrap=gc_free -Wl,--wrap=gc_collect \
 	-Wl,--wrap=gc_collect_root -Wl,--wrap=gc_info -Wl,--wrap=write
+
+# The liveness pass runs before every allocation: compiled for speed, not size (-O2 after the
+# port's -Os wins).
+$(BUILD)/gcsim_record/liveness.o: CFLAGS += -O2
