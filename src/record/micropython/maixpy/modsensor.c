@@ -1,10 +1,14 @@
-// `sensor` (omv/py/py_sensor.c): the camera. snapshot() is the only call that touches the GC
-// heap: a 40-byte image object over the camera's frame buffer, whose pixels and AI buffer are
-// on the system heap (sensor.reset / set_framesize allocate them there, so here nothing).
+// `sensor` (omv/py/py_sensor.c): the camera. snapshot() and get_fb() make a 40-byte image
+// object over the camera's frame buffer, whose pixels and AI buffer are on the system heap
+// (sensor.reset / set_framesize allocate them there, so here nothing); the gain readings make
+// a float (get_rgb_gain_db: three, then their tuple); the rest allocates nothing.
 //
 // snapshot() is also where a recording ends: with GCSIM_FRAMES=N the (N+1)-th call raises
 // SystemExit, as sys.exit() would (`except Exception` does not catch it; finally blocks run).
 // Each call that goes on marks the trace "frame K" (K from 0) before it allocates.
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "standin.h"
 
 #include "../gcsim_record/recorder_api.h"
@@ -63,6 +67,11 @@ STATIC mp_obj_t sensor_snapshot(size_t n_args, const mp_obj_t *args, mp_map_t *k
     long frames = standin_settings()->frames;
     if (frames >= 0 && standin_frames_taken >= (uint64_t)frames) {
         nlr_raise(mp_obj_new_exception(&mp_type_SystemExit));
+    }
+    if (frames < 0 && standin_frames_taken == 0 && getenv("GCSIM_RECORD_FD") != NULL) {
+        // A MaixPy loop runs forever: say once how to end it, on stderr (stdout is the script's).
+        fprintf(stderr, "gcsim record: the script takes camera frames and no --frames N was "
+            "given: it ends only when it stops by itself\n");
     }
     // "frame K", written by hand: MicroPython's own snprintf has no 64-bit conversions.
     char label[32] = "frame ";
