@@ -87,7 +87,8 @@ TraceHeader recording_header(const ScriptRun& run) {
 
 void run_record(const RecordArgs& args) {
   if (args.interpreter) {
-    fmt::print("{}\n", ensure_recorder_build(find_micropython_tree(args.micropython), std::cerr).binary);
+    fmt::print("{}\n",
+               ensure_recorder_build(find_micropython_tree(args.micropython), std::cerr).binary);
     return;
   }
   if (args.script_and_args.empty()) throw std::invalid_argument("record: name the script to run");
@@ -122,12 +123,18 @@ void run_record(const RecordArgs& args) {
 
   OutputFile out(args.output);
   TraceWriter writer(out.stream());
-  writer.write_header(recording_header(run));
   EventCounts counts;
-  const ScriptResult result = record_script(run, [&](const Event& e) {
-    counts.count(e);
-    writer.write_event(e);
-  });
+  const ScriptResult result = record_script(
+      run,
+      [&](const RecordingFacts& facts) {
+        TraceHeader header = recording_header(run);
+        header.recorded = recorded_setting(run, facts);
+        writer.write_header(header);
+      },
+      [&](const Event& e) {
+        counts.count(e);
+        writer.write_event(e);
+      });
   if (const std::string failure = recording_failure(run, result); !failure.empty()) {
     throw std::runtime_error(failure);
   }

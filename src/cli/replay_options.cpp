@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "heap/byte_size.h"
+#include "replay/recorded_setting.h"
 
 namespace gcsim::cli {
 
@@ -55,6 +56,12 @@ ReplaySettings ReplayOptions::settings_for(const TraceHeader& header) const {
   s.preset = preset.name;
   s.geometry = geometry.resolve(header.geometry);
   s.threshold_bytes = threshold ? parse_threshold(*threshold) : preset.default_threshold_bytes;
+  // A trace whose liveness holds only at its recorded setting replays there unless told not to.
+  if (const std::optional<RecordedSetting> recorded = tied_setting(header)) {
+    if (!geometry.heap_size) s.geometry.heap_bytes = recorded->heap_bytes;
+    if (!geometry.start_offset) s.geometry.start_offset = recorded->start_offset;
+    if (!threshold && recorded->threshold) s.threshold_bytes = *recorded->threshold;
+  }
   s.start_disabled = gc_disabled;
   s.limits = limits.limits;
   return s;

@@ -44,6 +44,25 @@ void write_import_summary(std::ostream& out, const MpyLogImport& imported,
              grouped(h.geometry.heap_bytes), h.geometry.start_offset,
              h.preset.empty() ? "" : h.preset + ", ", rules_name(h.geometry.rules),
              grouped(h.pool_blocks), grouped(h.pool_bytes));
+  if (imported.threshold_blocks && *imported.threshold_blocks == 0) {
+    fmt::print(out,
+               "liveness: a collection before every allocation (gc.threshold(0)): the trace "
+               "holds at every heap and threshold\n");
+  } else {
+    const std::string threshold =
+        imported.threshold_blocks
+            ? fmt::format("gc.threshold({}), from its threshold collections",
+                          grouped(*imported.threshold_blocks * h.geometry.block_bytes))
+        : s.collections_threshold > 0
+            ? std::string(
+                  "threshold collections kept as collect events (no one threshold "
+                  "explains them)")
+            : std::string("no threshold collections");
+    fmt::print(out,
+               "liveness: only where the recorded run collected ({}): replays default to this "
+               "heap and threshold; `gcsim record` makes a trace that holds at every setting\n",
+               threshold);
+  }
   fmt::print(out, "replay with: {}\n", replay_command_for(h, trace_path));
   const auto& warnings = imported.warnings;
   for (std::size_t i = 0; i < warnings.size() && i < kSummaryWarnings; ++i) {

@@ -1,6 +1,7 @@
 #include "import/mpy_log.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -17,9 +18,44 @@ enum class CollectionKind { oom, threshold, explicit_ };
 // A gc_alloc call from its header line until the log shows how it ended.
 struct OpenAlloc {
   std::uint64_t n_bytes = 0;
+  std::uint64_t n_blocks = 0;
+  std::uint64_t amount_before = 0;             // blocks gc_alloc had counted toward the threshold
   bool no_free_mem = false;                    // `no free mem` seen: the collection is OOM
   std::optional<CollectionKind> collection{};  // the call's one collection, once it ran
   std::optional<std::uint64_t> ptr{};          // gc_alloc(P): it succeeded
+};
+
+// The gc.threshold() a log was made with, from where its threshold collections fell. gc_alloc
+// (v1.11) checks `amount >= threshold` before searching, where amount is the blocks gc_alloc
+// handed out since the last collection: each call that collected there bounds the threshold
+// from above, each that did not from below. One value fits, or none does (the script changed
+// the threshold, or disabled gc for a while: the log cannot say, and its collections stay
+// events).
+class ThresholdInference {
+ public:
+  // A gc_alloc call is over (a 0-block call returns before the check and says nothing).
+  void checked(const OpenAlloc& a) {
+    if (a.n_blocks == 0) return;
+    if (a.collection == CollectionKind::threshold) {
+      lowest_trigger_ = std::min(lowest_trigger_.value_or(a.amount_before), a.amount_before);
+    } else {
+      highest_quiet_ = std::max(highest_quiet_.value_or(a.amount_before), a.amount_before);
+    }
+  }
+  // A move's gc_alloc: checked like any other.
+  void allocated(const OpenAlloc& a) { checked(a); }
+
+  // The threshold in blocks, if some threshold collections happened and one value explains
+  // them all.
+  std::optional<std::uint64_t> value() const {
+    if (!lowest_trigger_) return std::nullopt;
+    if (highest_quiet_ && *highest_quiet_ >= *lowest_trigger_) return std::nullopt;
+    return lowest_trigger_;
+  }
+
+ private:
+  std::optional<std::uint64_t> lowest_trigger_;
+  std::optional<std::uint64_t> highest_quiet_;
 };
 
 Event event(Op op, std::uint64_t id = 0, std::uint64_t size = 0) {
@@ -70,6 +106,27 @@ class Importer {
     out_.header.name = trace_name_for_log(log_name_);
     out_.header.description = fmt::format("imported from {} by gcsim import mpy-log", log_name_);
     out_.header.geometry = out_.heap.preset;
+    RecordedSetting recorded{.liveness = std::string(kLivenessCollections),
+                             .heap_bytes = out_.heap.geometry.heap_bytes,
+                             .start_offset = out_.heap.geometry.start_offset,
+                             .threshold = -1};
+    out_.threshold_blocks = threshold_.value();
+    if (out_.threshold_blocks) {
+      // One gc.threshold() explains every threshold collection: the replay's own trigger makes
+      // them, so their `collect` events (and the gc.disable() wraps that kept the trigger from
+      // firing again) go.
+      drop_events(threshold_collects_);
+      if (*out_.threshold_blocks == 0) {
+        // gc.threshold(0): a collection before every allocation, so the log knows each
+        // object's death to within one allocation, as a recording does.
+        recorded.liveness = kLivenessEveryAllocation;
+        recorded.threshold.reset();
+      } else {
+        recorded.threshold =
+            static_cast<std::int64_t>(*out_.threshold_blocks * out_.heap.geometry.block_bytes);
+      }
+    }
+    out_.header.recorded = recorded;
     return std::move(out_);
   }
 
@@ -84,7 +141,8 @@ class Importer {
         return;
       case LineShape::alloc_header:
         close_alloc();
-        open_ = OpenAlloc{.n_bytes = l.n_bytes};
+        open_ = OpenAlloc{
+            .n_bytes = l.n_bytes, .n_blocks = l.n_blocks, .amount_before = amount_blocks_};
         // gc_alloc of 0 blocks returns NULL at once: an object of size 0, not a failure.
         if (l.n_blocks == 0) close_zero_size();
         return;
@@ -157,6 +215,8 @@ class Importer {
     const std::uint64_t id = it->second;
     emit(event(Op::realloc, id, open_->n_bytes));
     ++out_.stats.reallocs_moved;
+    threshold_.allocated(*open_);
+    amount_blocks_ += open_->n_blocks;
     open_.reset();
     id_at_.erase(it);
     id_at_[new_ptr] = id;
@@ -209,6 +269,7 @@ class Importer {
     }
     collection_ = kind;
     swept_in_run_ = false;
+    amount_blocks_ = 0;  // gc_collect_start resets the count
   }
 
   void end_collection() {
@@ -224,6 +285,8 @@ class Importer {
         ++s.collections_explicit;
         break;
     }
+    if (*collection_ == CollectionKind::threshold)
+      threshold_collects_.push_back(out_.events.size());
     if (*collection_ != CollectionKind::oom) emit(event(Op::collect));
     collection_.reset();
   }
@@ -237,15 +300,20 @@ class Importer {
     open_.reset();
     const std::uint64_t id = next_id_++;
     ++out_.stats.allocations;
+    threshold_.checked(a);
     if (a.ptr) {
       emit(event(Op::alloc, id, a.n_bytes));
       id_at_[*a.ptr] = id;
+      amount_blocks_ += a.n_blocks;
       return;
     }
     ++out_.stats.failed_allocations;
     const bool wrap = a.collection != CollectionKind::oom;
+    // After a threshold collection the wrap is needed only while that collection is an event.
+    if (wrap && a.collection) threshold_collects_.push_back(out_.events.size());
     if (wrap) emit(event(Op::disable));
     emit(event(Op::alloc, id, a.n_bytes));
+    if (wrap && a.collection) threshold_collects_.push_back(out_.events.size());
     if (wrap) emit(event(Op::enable));
   }
 
@@ -283,6 +351,21 @@ class Importer {
 
   void emit(Event e) { out_.events.push_back(std::move(e)); }
 
+  // Removes the events at `indices` (ascending).
+  void drop_events(const std::vector<std::size_t>& indices) {
+    std::vector<Event>& events = out_.events;
+    std::size_t kept = 0, next = 0;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      if (next < indices.size() && indices[next] == i) {
+        ++next;
+        continue;
+      }
+      if (kept != i) events[kept] = std::move(events[i]);
+      ++kept;
+    }
+    events.resize(kept);
+  }
+
   void warn(std::string reason) {
     out_.warnings.push_back({line_number_, std::string(text_), std::move(reason)});
   }
@@ -293,6 +376,9 @@ class Importer {
   std::uint64_t line_number_ = 0;
   std::string_view text_;  // the current line
 
+  ThresholdInference threshold_;
+  std::uint64_t amount_blocks_ = 0;              // gc_alloc's blocks since the last collection
+  std::vector<std::size_t> threshold_collects_;  // events that stand for threshold collections
   std::unordered_map<std::uint64_t, std::uint64_t> id_at_;  // address → id of the object there
   std::uint64_t next_id_ = 1;
   std::optional<OpenAlloc> open_;

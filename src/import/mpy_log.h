@@ -82,11 +82,17 @@ struct MpyLogStats {
 };
 
 struct MpyLogImport {
-  TraceHeader header;  // name from the log's file name; geometry = heap.preset
+  // Name from the log's file name; geometry = heap.preset; `recorded` the log's heap and the
+  // threshold its collections show (see threshold_blocks).
+  TraceHeader header;
   std::vector<Event> events;
   MpyLogHeap heap;  // replay with ReplaySettings{.geometry = heap.geometry}
   MpyLogStats stats;
   std::vector<ImportWarning> warnings;
+  // The gc.threshold() in blocks that explains every threshold collection, if one does: then
+  // those collections are not `collect` events (the replay's trigger makes them at the
+  // recorded threshold). 0: a collection before every allocation (gc.threshold(0)).
+  std::optional<std::uint64_t> threshold_blocks;
 };
 
 // Reads `log` to the end. `log_name` names the trace and errors. Throws TraceError for a log

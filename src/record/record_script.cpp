@@ -13,7 +13,8 @@
 
 namespace gcsim {
 
-ScriptResult record_script(const ScriptRun& run, const RecordingStream::Sink& sink) {
+ScriptResult record_script(const ScriptRun& run, const RecordingStream::StartSink& on_start,
+                           const RecordingStream::Sink& sink) {
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
     throw std::runtime_error(fmt::format("record: pipe: {}", std::strerror(errno)));
@@ -38,7 +39,7 @@ ScriptResult record_script(const ScriptRun& run, const RecordingStream::Sink& si
   }
   ::close(pipe_fds[1]);
 
-  RecordingStream stream(sink);
+  RecordingStream stream(sink, on_start);
   std::array<char, 1 << 16> buffer;
   try {
     for (;;) {
@@ -62,6 +63,17 @@ ScriptResult record_script(const ScriptRun& run, const RecordingStream::Sink& si
   if (exit.ok()) stream.finish();
   result.facts = stream.facts();
   return result;
+}
+
+RecordedSetting recorded_setting(const ScriptRun& run, const RecordingFacts& facts) {
+  constexpr std::uint64_t kBlockBytes = 32;  // the unix port's, 64-bit
+  RecordedSetting r;
+  r.liveness = run.liveness_every == 1 ? kLivenessEveryAllocation : kLivenessEveryN;
+  r.liveness_every = run.liveness_every;
+  r.heap_bytes = run.heap_bytes - (facts.heap_start_offset + run.heap_bytes) % kBlockBytes;
+  r.start_offset = facts.heap_start_offset;
+  r.threshold = -1;  // the unix port starts with no threshold; the script's own calls are events
+  return r;
 }
 
 std::string recording_failure(const ScriptRun& run, const ScriptResult& result) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "record/recording_stream.h"
+#include "trace/format.h"
 
 namespace gcsim {
 
@@ -33,9 +34,15 @@ struct ScriptResult {
   double seconds = 0;
 };
 
-// Runs the script; every event goes to `sink` in order. Throws std::runtime_error if the
-// recorder cannot start or its stream is broken (the script's own failure is in the result).
-ScriptResult record_script(const ScriptRun& run, const RecordingStream::Sink& sink);
+// Runs the script; `on_start` sees the recording heap's facts, then every event goes to `sink`
+// in order. Throws std::runtime_error if the recorder cannot start or its stream is broken
+// (the script's own failure is in the result).
+ScriptResult record_script(const ScriptRun& run, const RecordingStream::StartSink& on_start,
+                           const RecordingStream::Sink& sink);
+
+// The header's `recorded` object for a recording of `run` with these facts: the GC heap
+// gc_init got from `-X heapsize` (its end rounded down to a block) and where its liveness holds.
+RecordedSetting recorded_setting(const ScriptRun& run, const RecordingFacts& facts);
 
 // The line that says why a recording gave no trace, or "" if it gave one.
 std::string recording_failure(const ScriptRun& run, const ScriptResult& result);

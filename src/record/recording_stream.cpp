@@ -90,6 +90,7 @@ bool RecordingStream::decode_one(std::string_view in, std::size_t& pos) {
       facts_.heap_start_offset = *offset;
       facts_.pool_bytes = *pool;
       facts_.liveness_every = *every;
+      if (on_start_) on_start_(facts_);
       break;
     }
     case 'a': {

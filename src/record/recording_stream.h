@@ -40,9 +40,13 @@ struct RecordingFacts {
 class RecordingStream {
  public:
   using Sink = std::function<void(const Event&)>;
+  using StartSink = std::function<void(const RecordingFacts&)>;
   static constexpr std::size_t kMaxHeld = 1'000'000;
 
-  explicit RecordingStream(Sink sink) : sink_(std::move(sink)) {}
+  // `on_start` (optional) sees the recording's heap and liveness (the first record) before
+  // the first event goes to `sink`.
+  explicit RecordingStream(Sink sink, StartSink on_start = {})
+      : sink_(std::move(sink)), on_start_(std::move(on_start)) {}
 
   // Decodes every complete record in what has arrived so far. Throws std::runtime_error on a
   // record that cannot be (an unknown op, a record after the end, a varint too long).
@@ -59,6 +63,7 @@ class RecordingStream {
   void release_held();
 
   Sink sink_;
+  StartSink on_start_;
   RecordingFacts facts_;
   std::string pending_;  // an incomplete record's bytes
   bool holding_ = false;

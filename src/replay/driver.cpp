@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <stdexcept>
 
+#include "replay/recorded_setting.h"
 #include "replay/rule_violation.h"
 #include "trace/trace_error.h"
 
@@ -100,6 +101,9 @@ ReplayResult replay_trace(const std::string& path, const SettingsForHeader& sett
   sink.ensure_started(read.header);
   ReplayResult result = sink.finish(std::move(read.header));
   result.warnings = std::move(read.warnings);
+  if (const auto warning = liveness_warning(result.header, result.settings)) {
+    result.warnings.push_back({fmt::format("{}: {}", path, *warning)});
+  }
   return result;
 }
 

@@ -259,6 +259,53 @@ void throw_trace_error(const TracePlace& place, std::string_view rule, std::stri
                     .detail = one_line(detail)});
 }
 
+// The header's `recorded` object (format.h's RecordedSetting). Unknown keys inside it are
+// ignored, as at the top level.
+RecordedSetting validate_recorded(const json& recorded, const TracePlace& place) {
+  if (!recorded.is_object()) {
+    throw_trace_error(place, "bad-header",
+                      fmt::format("\"recorded\" must be an object, got {}", describe(recorded)));
+  }
+  RecordedSetting result;
+  const auto liveness = recorded.find("liveness");
+  if (liveness == recorded.end() || !liveness->is_string() ||
+      (*liveness != kLivenessEveryAllocation && *liveness != kLivenessEveryN &&
+       *liveness != kLivenessCollections)) {
+    throw_trace_error(place, "bad-header",
+                      fmt::format("\"recorded\" needs \"liveness\": \"{}\", \"{}\" or \"{}\"",
+                                  kLivenessEveryAllocation, kLivenessEveryN, kLivenessCollections));
+  }
+  result.liveness = liveness->get<std::string>();
+  const auto count = [&](std::string_view key, std::uint64_t& out, std::uint64_t least) {
+    const auto it = recorded.find(key);
+    if (it == recorded.end()) return;
+    if (it->type() != json::value_t::number_unsigned || it->get<std::uint64_t>() < least) {
+      throw_trace_error(
+          place, "bad-header",
+          fmt::format("\"recorded\": \"{}\" must be an integer of at least {}, got {}", key, least,
+                      describe(*it)));
+    }
+    out = it->get<std::uint64_t>();
+  };
+  count("liveness_every", result.liveness_every, 1);
+  count("heap_bytes", result.heap_bytes, 0);
+  count("start_offset", result.start_offset, 0);
+  if (const auto t = recorded.find("threshold"); t != recorded.end()) {
+    if (t->type() != json::value_t::number_integer && t->type() != json::value_t::number_unsigned) {
+      throw_trace_error(
+          place, "bad-header",
+          fmt::format("\"recorded\": \"threshold\" must be an integer, got {}", describe(*t)));
+    }
+    if (t->type() == json::value_t::number_unsigned &&
+        t->get<std::uint64_t>() >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      throw_trace_error(place, "bad-header", "\"recorded\": \"threshold\" is out of range");
+    }
+    result.threshold = t->get<std::int64_t>();
+  }
+  return result;
+}
+
 TraceHeader validate_header(const json& header, const TracePlace& place) {
   if (!header.is_object()) {
     throw_trace_error(place, "bad-header",
@@ -299,6 +346,9 @@ TraceHeader validate_header(const json& header, const TracePlace& place) {
   optional_string("name", result.name);
   optional_string("description", result.description);
   optional_string("geometry", result.geometry);
+  if (const auto recorded = header.find("recorded"); recorded != header.end()) {
+    result.recorded = validate_recorded(*recorded, place);
+  }
   return result;
 }
 

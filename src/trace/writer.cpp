@@ -47,6 +47,14 @@ void TraceWriter::write_header(const TraceHeader& header) {
   if (!header.name.empty()) object["name"] = header.name;
   if (!header.description.empty()) object["description"] = header.description;
   if (!header.geometry.empty()) object["geometry"] = header.geometry;
+  if (const auto& r = header.recorded) {
+    ordered_json recorded = {{"liveness", r->liveness}};
+    if (r->liveness == kLivenessEveryN) recorded["liveness_every"] = r->liveness_every;
+    recorded["heap_bytes"] = r->heap_bytes;
+    recorded["start_offset"] = r->start_offset;
+    if (r->threshold) recorded["threshold"] = *r->threshold;
+    object["recorded"] = std::move(recorded);
+  }
   write_line(out_, object);
 }
 

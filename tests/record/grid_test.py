@@ -27,6 +27,11 @@ SCRIPTS = ["a_camera_preview", "c_bigbuf_churn", "e_list_growth"]
 KNOWN = {
     ("c_bigbuf_churn", "256K/off"): (0.12, "a 19,200-byte buffer pinned by a stale C-stack word"),
     ("c_bigbuf_churn", "512K/off"): (0.12, "a 19,200-byte buffer pinned by a stale C-stack word"),
+    # Its list growth is most of what it allocates, and whether a growth moves (and counts
+    # toward the threshold) depends on the layout: the real program itself makes 23 to 39
+    # collections here as its folder's path length changes its start-up allocations.
+    ("e_list_growth", "512K/4096"): (0.15, "realloc placement"),
+    ("e_list_growth", "1M/4096"): (0.15, "realloc placement"),
 }
 
 

@@ -320,3 +320,81 @@ TEST(MpyLogImport, TraceNameDropsFoldersAndEndings) {
 
 }  // namespace
 }  // namespace gcsim
+
+namespace gcsim {
+namespace {
+
+// Two 2-block allocations pass gc_alloc's threshold check (amount 0, then 2 blocks), the third
+// collects (amount 4): gc.threshold() was 4 blocks, 128 bytes, and the replay's own trigger
+// makes that collection, so it is no `collect` event.
+constexpr const char* kThresholdLog =
+    "gc_alloc(64 bytes -> 2 blocks)\n"
+    "gc_alloc(10380)\n"
+    "gc_alloc(64 bytes -> 2 blocks)\n"
+    "gc_alloc(103c0)\n"
+    "gc_alloc(64 bytes -> 2 blocks)\n"
+    "gc_mark(10380)\n"
+    "gc_sweep(103c0)\n"
+    "gc_alloc(103c0)\n"
+    "gc_alloc(32 bytes -> 1 blocks)\n"
+    "gc_alloc(10400)\n";
+
+TEST(MpyLogImport, OneThresholdExplainingEveryThresholdCollectionGoesInTheHeader) {
+  const MpyLogImport imported = import_text(std::string(kLayout) + kThresholdLog);
+  EXPECT_EQ(imported.events,
+            (std::vector<Event>{ev(Op::alloc, 1, 64), ev(Op::alloc, 2, 64), ev(Op::drop, 2),
+                                ev(Op::alloc, 3, 64), ev(Op::alloc, 4, 32)}));
+  EXPECT_EQ(imported.threshold_blocks, std::optional<std::uint64_t>(4));
+  ASSERT_TRUE(imported.header.recorded);
+  EXPECT_EQ(
+      *imported.header.recorded,
+      (RecordedSetting{
+          .liveness = "collections", .heap_bytes = 65520, .start_offset = 16, .threshold = 128}));
+  EXPECT_EQ(imported.stats.collections_threshold, 1u);
+
+  // Replayed at the recorded setting, the threshold makes the log's collection there.
+  ImportFiles files;
+  const std::string trace = files.path("threshold.jsonl");
+  {
+    std::ofstream out(trace);
+    write_trace_jsonl(out, imported.header, imported.events);
+  }
+  ReplaySettings settings;
+  settings.geometry = imported.heap.geometry;
+  settings.threshold_bytes = 128;
+  const ReplayResult r = replay_trace(trace, settings);
+  EXPECT_EQ(r.summary.collections_threshold, 1u);
+  EXPECT_EQ(r.collections.at(0).event, 3u);
+  EXPECT_TRUE(r.warnings.empty());
+  EXPECT_EQ(r.header.recorded, imported.header.recorded);  // read back as written
+}
+
+TEST(MpyLogImport, ACollectionBeforeEveryAllocationIsARecording) {
+  const MpyLogImport imported = import_text(std::string(kLayout) +
+                                            "gc_alloc(64 bytes -> 2 blocks)\n"
+                                            "gc_mark(10400)\n"
+                                            "gc_alloc(10380)\n"
+                                            "gc_alloc(64 bytes -> 2 blocks)\n"
+                                            "gc_mark(10400)\n"
+                                            "gc_sweep(10380)\n"
+                                            "gc_alloc(10380)\n");
+  EXPECT_EQ(imported.events,
+            (std::vector<Event>{ev(Op::alloc, 1, 64), ev(Op::drop, 1), ev(Op::alloc, 2, 64)}));
+  EXPECT_EQ(imported.threshold_blocks, std::optional<std::uint64_t>(0));
+  ASSERT_TRUE(imported.header.recorded);
+  EXPECT_EQ(imported.header.recorded->liveness, "every-allocation");
+  EXPECT_FALSE(imported.header.recorded->threshold);
+}
+
+TEST(MpyLogImport, ThresholdCollectionsNoOneValueExplainsStayCollectEvents) {
+  // kEveryShape's threshold collections come at amounts 0 and 2, after a call that passed the
+  // check at 0: no gc.threshold() gives that (the script changed it, or disabled gc).
+  const MpyLogImport imported = import_text(std::string(kLayout) + kEveryShape);
+  EXPECT_FALSE(imported.threshold_blocks);
+  ASSERT_TRUE(imported.header.recorded);
+  EXPECT_EQ(imported.header.recorded->liveness, "collections");
+  EXPECT_EQ(imported.header.recorded->threshold, std::optional<std::int64_t>(-1));
+}
+
+}  // namespace
+}  // namespace gcsim

@@ -16,9 +16,11 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "event_stream.h"
+#include "large_objects.h"
 #include "liveness.h"
 #include "object_table.h"
 #include "observe_lines.h"
@@ -79,6 +81,7 @@ static bool active(void) {
             }
             object_table_init((uintptr_t)MP_STATE_MEM(gc_pool_start),
                 (uintptr_t)MP_STATE_MEM(gc_pool_end));
+            large_objects_init();
             event_stream_open(atoi(fd));
             event_stream_op('h');
             event_stream_uint((uintptr_t)MP_STATE_MEM(gc_alloc_table_start) % MICROPY_BYTES_PER_GC_BLOCK);
@@ -363,6 +366,32 @@ void gcsim_record_mark(const char *label, size_t len) {
     if (active()) {
         record_mark(label, len);
     }
+}
+
+// The kernel's writes into a protected buffer would fail (EFAULT) rather than fault.
+ssize_t __real_read(int fd, void *buf, size_t count);
+ssize_t __wrap_read(int fd, void *buf, size_t count);
+ssize_t __real_recv(int fd, void *buf, size_t len, int flags);
+ssize_t __wrap_recv(int fd, void *buf, size_t len, int flags);
+ssize_t __real_recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from,
+    socklen_t *from_len);
+ssize_t __wrap_recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from,
+    socklen_t *from_len);
+
+ssize_t __wrap_read(int fd, void *buf, size_t count) {
+    large_objects_unprotect_range(buf, count);
+    return __real_read(fd, buf, count);
+}
+
+ssize_t __wrap_recv(int fd, void *buf, size_t len, int flags) {
+    large_objects_unprotect_range(buf, len);
+    return __real_recv(fd, buf, len, flags);
+}
+
+ssize_t __wrap_recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from,
+    socklen_t *from_len) {
+    large_objects_unprotect_range(buf, len);
+    return __real_recvfrom(fd, buf, len, flags, from, from_len);
 }
 
 ssize_t __wrap_write(int fd, const void *buf, size_t count) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "large_objects.h"
 #include "object_table.h"
 #include "py/mpstate.h"
 
@@ -31,30 +32,43 @@ static inline void push(uint32_t slot) {
     stack[stack_len++] = slot;  // each slot is pushed once a pass: the stack never overflows
 }
 
+// A candidate word (a block-aligned address in the pool, as an offset from its start): marks
+// the object whose head it is, if any.
+static inline void visit(uintptr_t offset) {
+    uint32_t s = object_table.owner[offset / MICROPY_BYTES_PER_GC_BLOCK];
+    if (s != 0 && object_table.slots[s - 1].mark != epoch) {
+        object_table.slots[s - 1].mark = epoch;
+        push(s - 1);
+    }
+}
+
+static void visit_candidate(uintptr_t offset) {
+    visit(offset);
+}
+
 // Every word that is the address of a tracked head: marks that object.
 static void scan(void *const *words, size_t n) {
     const uintptr_t start = object_table.pool_start;
     const uintptr_t bytes = object_table.pool_bytes;
-    const uint32_t *owner = object_table.owner;
-    tracked_object_t *slots = object_table.slots;
     for (size_t i = 0; i < n; ++i) {
         uintptr_t offset = (uintptr_t)words[i] - start;
         if (offset < bytes && offset % MICROPY_BYTES_PER_GC_BLOCK == 0) {
-            uint32_t s = owner[offset / MICROPY_BYTES_PER_GC_BLOCK];
-            if (s != 0 && slots[s - 1].mark != epoch) {
-                slots[s - 1].mark = epoch;
-                push(s - 1);
-            }
+            visit(offset);
         }
     }
 }
 
 static void drain(void) {
     while (stack_len > 0) {
-        const tracked_object_t *o = &object_table.slots[stack[--stack_len]];
-        void *const *words =
-            (void *const *)(object_table.pool_start + (uintptr_t)o->head * MICROPY_BYTES_PER_GC_BLOCK);
-        scan(words, (size_t)o->n_blocks * MICROPY_BYTES_PER_GC_BLOCK / sizeof(void *));
+        const uint32_t slot = stack[--stack_len];
+        const tracked_object_t *o = &object_table.slots[slot];
+        size_t n_words = (size_t)o->n_blocks * MICROPY_BYTES_PER_GC_BLOCK / sizeof(void *);
+        if (n_words * sizeof(void *) >= LARGE_OBJECT_BYTES) {
+            large_objects_scan(slot, scan, visit_candidate);
+        } else {
+            scan((void *const *)(object_table.pool_start
+                + (uintptr_t)o->head * MICROPY_BYTES_PER_GC_BLOCK), n_words);
+        }
     }
 }
 

@@ -7,13 +7,15 @@ GCSIM_RECORD_DIR := $(USERMOD_DIR)
 SRC_USERMOD += \
 	$(GCSIM_RECORD_DIR)/event_stream.c \
 	$(GCSIM_RECORD_DIR)/hooks.c \
+	$(GCSIM_RECORD_DIR)/large_objects.c \
 	$(GCSIM_RECORD_DIR)/liveness.c \
 	$(GCSIM_RECORD_DIR)/object_table.c \
 	$(GCSIM_RECORD_DIR)/observe_lines.c
 
 LDFLAGS_USERMOD += \
 	-Wl,--wrap=gc_alloc -Wl,--wrap=gc_realloc -Wl,--wrap=gc_free -Wl,--wrap=gc_collect \
-	-Wl,--wrap=gc_collect_root -Wl,--wrap=gc_info -Wl,--wrap=write
+	-Wl,--wrap=gc_collect_root -Wl,--wrap=gc_info -Wl,--wrap=write -Wl,--wrap=read \
+	-Wl,--wrap=recv -Wl,--wrap=recvfrom
 
 # The liveness pass runs before every allocation: compiled for speed, not size (-O2 after the
 # port's -Os wins).

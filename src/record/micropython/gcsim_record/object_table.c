@@ -3,6 +3,8 @@
 
 #include "object_table.h"
 
+#include "large_objects.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -53,6 +55,7 @@ uint32_t object_table_add(uint64_t id, const void *ptr, size_t n_blocks) {
 }
 
 void object_table_move(uint32_t slot, const void *ptr, size_t n_blocks) {
+    large_objects_forget(slot);
     tracked_object_t *o = &object_table.slots[slot];
     object_table.owner[o->head] = 0;
     o->head = object_table_block(ptr);
@@ -61,6 +64,7 @@ void object_table_move(uint32_t slot, const void *ptr, size_t n_blocks) {
 }
 
 void object_table_remove(uint32_t slot) {
+    large_objects_forget(slot);
     object_table_t *t = &object_table;
     tracked_object_t *o = &t->slots[slot];
     t->owner[o->head] = 0;
