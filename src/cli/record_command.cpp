@@ -9,6 +9,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
+#include "record/maixpy_settings.h"
 #include "record/micropython_tree.h"
 #include "record/record_script.h"
 #include "record/recorder_build.h"
@@ -26,6 +27,7 @@ struct RecordArgs {
   std::optional<std::string> micropython;
   std::optional<std::string> heap_size;  // default 512K, grown while the script runs out of it
   std::uint64_t liveness_every = 1;
+  MaixPySettings maixpy;
   bool quiet = false;
   bool interpreter = false;
 };
@@ -103,6 +105,19 @@ void run_record(const RecordArgs& args) {
   run.args.assign(args.script_and_args.begin() + 1, args.script_and_args.end());
   run.heap_bytes = recording_heap_bytes(args.heap_size.value_or(kDefaultHeap));
   run.liveness_every = args.liveness_every;
+  if (args.maixpy.kpu_output) {
+    if (const std::string error = kpu_output_error(*args.maixpy.kpu_output); !error.empty()) {
+      throw std::invalid_argument(
+          fmt::format("record: --kpu-output {}: {}", *args.maixpy.kpu_output, error));
+    }
+  }
+  if (args.maixpy.detections) {
+    if (const std::string error = detections_error(*args.maixpy.detections); !error.empty()) {
+      throw std::invalid_argument(
+          fmt::format("record: --detections {}: {}", *args.maixpy.detections, error));
+    }
+  }
+  run.env = maixpy_environment(args.maixpy);
   if (!std::filesystem::is_regular_file(run.script)) {
     throw std::invalid_argument(fmt::format("record: {}: no such script", run.script));
   }
@@ -177,6 +192,21 @@ void add_record_command(CLI::App& app, int& exit_code) {
                   "a liveness pass before every N-th allocation only (faster, less exact)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000}))
       ->capture_default_str();
+  cmd->add_option("--frames", args->maixpy.frames,
+                  "MaixPy: end the script at its (N+1)-th sensor.snapshot(), as sys.exit() would")
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            const bool digits =
+                !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+            return digits ? "" : "give a count of frames: 0, 1, 2, ...";
+          },
+          "N"));
+  cmd->add_option("--kpu-output", args->maixpy.kpu_output,
+                  "MaixPy: values per KPU forward(), e.g. 1000 or 0x300000=10,0x400000=196 "
+                  "(default 1000)");
+  cmd->add_option("--detections", args->maixpy.detections,
+                  "MaixPy: objects each kpu.run_yolo2() finds, a list cycled over the calls "
+                  "(default: 20 calls finding none 7 times, one 9, two 3, three once)");
   cmd->add_flag("-q,--quiet", args->quiet, "print nothing but errors");
   cmd->add_flag("--interpreter", args->interpreter,
                 "build the recorder if needed and print its path (with GCSIM_RECORD_FD unset it "

@@ -23,7 +23,9 @@ ScriptResult record_script(const ScriptRun& run, const RecordingStream::StartSin
   spec.argv = {run.binary, "-X", fmt::format("heapsize={}", run.heap_bytes), run.script};
   spec.argv.insert(spec.argv.end(), run.args.begin(), run.args.end());
   spec.env = std::vector<std::string>{"HOME=/root", "GCSIM_RECORD_FD=3",
-                                      fmt::format("GCSIM_LIVENESS_EVERY={}", run.liveness_every)};
+                                      fmt::format("GCSIM_LIVENESS_EVERY={}", run.liveness_every),
+                                      fmt::format("GCSIM_HEAP_BYTES={}", run.heap_bytes)};
+  spec.env->insert(spec.env->end(), run.env.begin(), run.env.end());
   spec.fd3 = pipe_fds[1];
   spec.no_aslr = true;
   const auto start = std::chrono::steady_clock::now();

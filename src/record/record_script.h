@@ -5,7 +5,8 @@
 // Runs repeat exactly: address-space randomisation is off and the environment is fixed —
 // HOME=/root (the unix port puts ~/.micropython/lib on sys.path, so HOME's length is in the
 // startup allocations; /root is what the reference runs had), nothing else but the recorder's
-// own variables.
+// own variables and the MaixPy stand-ins' (GCSIM_HEAP_BYTES, the recording heap, answers
+// Maix.utils.gc_heap_size()).
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,7 @@ struct ScriptRun {
   std::vector<std::string> args;
   std::uint64_t heap_bytes = 512 * 1024;  // -X heapsize
   std::uint64_t liveness_every = 1;
+  std::vector<std::string> env;  // the MaixPy stand-ins' settings (maixpy_settings.h)
 };
 
 struct ScriptResult {

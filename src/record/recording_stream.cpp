@@ -8,10 +8,12 @@
 namespace gcsim {
 namespace {
 
-// The type codes of 'a' records, by code, as the trace format names them.
-constexpr std::array<std::string_view, 11> kTypeNames = {"",      "tuple",    "list",      "dict",
-                                                         "str",   "bytes",    "bytearray", "array",
-                                                         "float", "function", "module"};
+// The type codes of 'a' records, by code, as the trace format names them: MicroPython's own
+// types, then the MaixPy stand-ins' objects and buffers (maixpy/standin.h names each).
+constexpr std::array<std::string_view, 20> kTypeNames = {
+    "",        "tuple",    "list",      "dict",           "str",   "bytes",  "bytearray",
+    "array",   "float",    "function",  "module",         "Image", "pixels", "pix_ai",
+    "kpu_net", "kpu_fmap", "kpu_yolo2", "kpu_yolo2_find", "clock", "file"};
 
 // Reads records' fields; every read is nothing once the bytes run out.
 class Fields {
@@ -47,11 +49,12 @@ class Fields {
   std::size_t pos_;
 };
 
-// A label from the program's stdout as the trace keeps it: printable ASCII, the rest '?'.
+// A label as the trace keeps it: printable ASCII and spaces (a stand-in's "frame 12"; an
+// OBSERVE label has none), the rest '?'.
 std::string label_text(std::string_view raw) {
   std::string label(raw);
   for (char& c : label) {
-    if (c < 0x21 || c > 0x7e) c = '?';
+    if (c < 0x20 || c > 0x7e) c = '?';
   }
   return label;
 }

@@ -23,7 +23,7 @@ namespace gcsim::synth {
 void generate_camera_preview(Script& s, std::uint32_t frames) {
   TraceBuilder& b = s.builder();
   s.run_main_module({.module_lines = 13, .new_names = 3, .globals = 7});
-  s.variables().bind("clock", b.alloc(kClockBytes));
+  s.variables().bind("clock", time_clock(b));
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     s.variables().bind("img", snapshot(b));

@@ -3,6 +3,7 @@
 //
 //   task_fd, task_ld, task_fe = kpu.load(0x200000), kpu.load(0x300000), kpu.load(0x400000)
 //   anchor = (…10 floats…); dst_point = [(44,59), (84,59), (64,82), (47,105), (81,105)]
+//   a = kpu.init_yolo2(task_fd, 0.5, 0.3, 5, anchor)   # args 48, 12 floats, tuple 96
 //   img_lcd = image.Image()                        # 153,600 + 40, kept
 //   img_face = image.Image(size=(128, 128))        # 32,768 + 40, kept
 //   a = img_face.pix_to_ai()                       # 49,152, kept
@@ -16,15 +17,16 @@
 //               face_cut = img.cut(i.x(), i.y(), i.w(), i.h())     # w·h·2 (~24,000) + 40
 //               face_cut_128 = face_cut.resize(128, 128)           # 32,768 + 40
 //               a = face_cut_128.pix_to_ai()                       # 49,152
-//               fmap = kpu.forward(task_ld, face_cut_128); plist = fmap[:]   # 32; 10 floats
+//               fmap = kpu.forward(task_ld, face_cut_128); plist = fmap[:]   # 32; slice 32,
+//                                                          # tuple 96 + 10 floats
 //               le = (i.x()+int(plist[0]*i.w() - 10), i.y()+int(plist[1]*i.h()))
 //               re, nose, lm, rm = …               # tuples 32, float temporaries 16
 //               src_point = [le, re, nose, lm, rm] # list 32 + 40
-//               T = image.get_affine_transform(src_point, dst_point)   # estimate: 9 floats
+//               T = image.get_affine_transform(src_point, dst_point)   # 9 floats, tuple 88
 //               a = image.warp_affine_ai(img, img_face, T); a = img_face.ai_to_pix()
 //               del(face_cut_128)
 //               fmap = kpu.forward(task_fe, img_face)
-//               feature = kpu.face_encode(fmap[:]) # 196 floats; feature: estimate bytes(196)
+//               feature = kpu.face_encode(fmap[:]) # slice, 196 floats; bytearray(196)
 //               scores = []; for j …: scores.append(kpu.face_compare(record_ftrs[j], feature))
 //               a = img.draw_string(i.x(), i.y(), ("%s :%2.1f" % (names[index], max_score))
 //                                   or ("X :%2.1f" % (max_score)), color=(…), scale=2)
@@ -78,11 +80,11 @@ void recognise_face(Script& s, List& record_ftrs) {
     list_append(b, src_point, v.get(kLandmarkNames[k]), Ownership::shared);
   }
   v.bind("src_point", seal(b, src_point));
-  v.bind("T", fmap_slice(b, 9, 9).tuple);
+  v.bind("T", affine_transform(b));
   v.unbind("face_cut_128");
   v.bind("fmap", kpu_forward(b));
   const ObjectId feature_floats = fmap_slice(b, kFeatureFloats, kFeatureFloats).tuple;
-  v.bind("feature", new_str(b, kFeatureFloats, "bytes"));
+  v.bind("feature", new_bytearray(b, kFeatureFloats));
   b.drop(feature_floats);
   List scores = new_list(b);
   for (std::uint64_t j = 0; j < record_ftrs.len; ++j) list_append(b, scores, new_float(b));
@@ -112,11 +114,12 @@ void generate_face_recognition(Script& s, std::uint32_t frames) {
   v.bind("task_fd", kpu_load(b));
   v.bind("task_ld", kpu_load(b));
   v.bind("task_fe", kpu_load(b));
-  v.bind("clock", b.alloc(kClockBytes));
+  v.bind("clock", time_clock(b));
   v.bind("anchor", new_tuple(b, 10));
   List dst_point = new_list(b, 5);
   for (int p = 0; p < 5; ++p) list_append(b, dst_point, new_tuple(b, 2));
   v.bind("dst_point", seal(b, dst_point));
+  kpu_init_yolo2(b, v.get("task_fd"), 5);
   v.bind("img_lcd", new_image(b, kQvgaRgb565Bytes));
   v.bind("img_face", new_image(b, rgb565_bytes(128, 128)));
   pix_to_ai(b, v.get("img_face"), kAi128Bytes);

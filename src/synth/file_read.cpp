@@ -1,7 +1,7 @@
 // file-read: read a CSV log from the SD card each frame and average one column:
 //
 //   while True:
-//       f = open('/sd/data.csv', 'r')             # file object 568, finaliser
+//       f = open('/sd/data.csv', 'r')             # file object 64, finaliser
 //       text = f.read()                           # vstr 256, +256 by realloc at each full
 //                                                 # read, then str 32 (shrunk to len+1)
 //       f.close()

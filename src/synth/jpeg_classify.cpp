@@ -6,13 +6,13 @@
 //                                                   # str 32 + 13 each, kept
 //   results = []
 //   def classify(path):
-//       img = image.Image(path)                     # the file read into a temporary buffer
-//                                                   # (its size, 8–24 KB per file; freed after
-//                                                   # decoding), pixels 153,600, object 40
+//       img = image.Image(path)                     # the decoder's file object 64 (garbage
+//                                                   # once read: picojpeg streams the file),
+//                                                   # pixels 153,600, object 40
 //       img2 = img.resize(224, 224)                 # 100,352 + 40
 //       img2.pix_to_ai()                            # 172,032
-//       fmap = kpu.forward(task, img2)              # 32 (estimate)
-//       plist = fmap[:]                             # tuple 176 + 20 floats
+//       fmap = kpu.forward(task, img2)              # 32
+//       plist = fmap[:]                             # slice 32, tuple 176 + 20 floats
 //       pmax = max(plist)
 //       return labels[plist.index(pmax)], pmax      # tuple 32
 //   for name in files:                              # one file a frame
@@ -24,11 +24,6 @@
 // 153,600 + 100,352 + 172,032 = 425,984 bytes are live at once inside classify(); they are
 // garbage once it returns. The file names, the results tuples and the results list, which
 // grows by moving, stay: small objects that end up between the big buffers.
-//
-// The temporary file buffer is an assumption about MaixPy's JPEG loader (the file is read
-// whole before decoding).
-#include <vector>
-
 #include "synth/maixpy_objects.h"
 #include "synth/py_objects.h"
 #include "synth/voc_labels.h"
@@ -41,12 +36,10 @@ constexpr std::uint64_t kNameLen = 12;    // 'IMG_0001.jpg'
 constexpr std::uint64_t kFolderLen = 11;  // '/sd/images/'
 
 // classify(path): returns the label's index; `p` is left bound to max(plist).
-std::uint64_t classify(Script& s, std::uint64_t jpeg_bytes) {
+std::uint64_t classify(Script& s) {
   TraceBuilder& b = s.builder();
   Variables locals(b);
-  const ObjectId file_data = b.alloc(jpeg_bytes);
-  locals.bind("img", new_image(b, kQvgaRgb565Bytes));
-  b.free(file_data);
+  locals.bind("img", load_jpeg(b, kQvgaRgb565Bytes));
   locals.bind("img2", new_image(b, rgb565_bytes(224, 224)));
   pix_to_ai(b, locals.get("img2"), kAi224Bytes);
   locals.bind("fmap", kpu_forward(b));
@@ -73,17 +66,13 @@ void generate_jpeg_classify(Script& s, std::uint32_t frames) {
   v.bind("labels", seal(b, labels));
   v.bind("task", kpu_load(b));
   List files = new_list(b);
-  std::vector<std::uint64_t> jpeg_bytes;
-  for (std::uint32_t i = 0; i < frames; ++i) {
-    list_append(b, files, new_str(b, kNameLen));
-    jpeg_bytes.push_back(s.random().between(8 * 1024, 24 * 1024));
-  }
+  for (std::uint32_t i = 0; i < frames; ++i) list_append(b, files, new_str(b, kNameLen));
   v.bind("files", seal(b, files));
   List results = new_list(b);
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     v.bind("path", concat(b, kFolderLen + kNameLen));
-    const std::uint64_t label = kVocLabelLengths[classify(s, jpeg_bytes[f])];
+    const std::uint64_t label = kVocLabelLengths[classify(s)];
     const ObjectId result = new_tuple(b, 3);
     b.ref(result, v.get("p"));
     list_append(b, results, result);

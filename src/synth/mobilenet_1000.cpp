@@ -1,19 +1,19 @@
 // mobilenet-1000: MaixPy's 1000-class MobileNet demo (MaixPy-v1_scripts,
 // mobilenetv1_1000class.py):
 //
-//   f = open('labels.txt', 'r')            # file object 568, finaliser
+//   f = open('labels.txt', 'r')            # file object 64, finaliser
 //   labels = f.readlines()                 # 1,000 str (header 32 + line, read through a vstr
 //                                          # of 16 growing a byte at a time); the list's items
 //                                          # double 4 → 1,024 (8,192 bytes)
 //   f.close()
-//   task = kpu.load(0x200000)
+//   task = kpu.load(0x200000)             # task object 64, finaliser
 //   clock = time.clock()
 //   while(True):
 //       img = sensor.snapshot()            # 40
 //       clock.tick()
-//       fmap = kpu.forward(task, img)      # 32 (estimate)
+//       fmap = kpu.forward(task, img)      # 32
 //       fps = clock.fps()                  # float 16
-//       plist = fmap[:]                    # tuple 8,016 + 1,000 floats × 16
+//       plist = fmap[:]                    # slice 32, tuple 8,016 + 1,000 floats × 16
 //       pmax = max(plist)
 //       max_index = plist.index(pmax)
 //       a = lcd.display(img, oft=(0,0))    # tuple 32
@@ -53,7 +53,7 @@ void generate_mobilenet_1000(Script& s, std::uint32_t frames) {
   s.variables().bind("labels", seal(b, labels));
   s.variables().unbind("f");  // f.close(); the finaliser runs when the collector sweeps it
   s.variables().bind("task", kpu_load(b));
-  s.variables().bind("clock", b.alloc(kClockBytes));
+  s.variables().bind("clock", time_clock(b));
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     s.variables().bind("img", snapshot(b));

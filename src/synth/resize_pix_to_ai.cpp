@@ -3,14 +3,14 @@
 // MemoryError):
 //
 //   labels = ['aeroplane', …, 'tvmonitor']        # list 32 + 160 (voc_labels.h)
-//   task = kpu.load(0x200000); clock = time.clock()
+//   task = kpu.load(0x200000); clock = time.clock()   # 64 (finaliser); 24
 //   while True:
 //       clock.tick()
 //       img = sensor.snapshot()                   # 40
 //       img2 = img.resize(224, 224)               # 100,352 + 40
 //       img2.pix_to_ai()                          # 172,032
-//       fmap = kpu.forward(task, img2)            # 32 (estimate)
-//       plist = fmap[:]                           # tuple 176 + 20 floats
+//       fmap = kpu.forward(task, img2)            # 32
+//       plist = fmap[:]                           # slice 32, tuple 176 + 20 floats
 //       pmax = max(plist); idx = plist.index(pmax)
 //       img.draw_string(0, 0, "%s %.2f" % (labels[idx], pmax), scale=2)
 //                                                 # tuple 32, vstr 16 (→ 40), str 32
@@ -35,7 +35,7 @@ void generate_resize_pix_to_ai(Script& s, std::uint32_t frames) {
   for (std::size_t i = 0; i < kVocLabelLengths.size(); ++i) list_append(b, labels, {});
   v.bind("labels", seal(b, labels));
   v.bind("task", kpu_load(b));
-  v.bind("clock", b.alloc(kClockBytes));
+  v.bind("clock", time_clock(b));
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     v.bind("img", snapshot(b));

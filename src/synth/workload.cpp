@@ -36,7 +36,7 @@ constexpr std::array<Workload, 9> kWorkloads = {{
      "~0.4–0.9 KB: bytes line, dict tables 32 → 64 → 96 (old ones freed), dumps vstr by realloc",
      generate_uart_json},
     {"file-read", "read a growing CSV log from SD with f.read(), split rows and columns",
-     "~6–20 KB: file object 568, read() buffer in 256-byte steps, a str per row and per field",
+     "~6–20 KB: file object 64, read() buffer in 256-byte steps, a str per row and per field",
      generate_file_read},
     {"startup", "boot.py, then one .py module imported per frame (compile, qstrs, functions)",
      "~4.5–12 KB a module: compile temporaries (freed) and 1–8 KB never freed (bytecode, qstrs, "

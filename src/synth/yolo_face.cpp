@@ -1,9 +1,10 @@
 // yolo-face: MaixPy's YOLO2 face detection demo (MaixPy-v1_scripts, demo_find_face.py):
 //
-//   task = kpu.load(0x300000)                       # task object (estimate 64)
+//   task = kpu.load(0x300000)                       # task object 64, finaliser
 //   anchor = (1.889, 2.5245, 2.9465, 3.94056, 3.99987, 5.3658, 5.155437, 6.92275,
 //             6.718375, 9.01025)                    # tuple 96; the floats are constants
-//   a = kpu.init_yolo2(task, 0.5, 0.3, 5, anchor)
+//   a = kpu.init_yolo2(task, 0.5, 0.3, 5, anchor)   # args 48, 2 floats, 10 anchor floats
+//                                                   # and their tuple 96, kept by the task
 //   while True:
 //       img = sensor.snapshot()                     # image object 40
 //       code = kpu.run_yolo2(task, img)             # None, or a list 32 + items 32 of k
@@ -38,6 +39,7 @@ void generate_yolo_face(Script& s, std::uint32_t frames) {
   s.run_main_module({.module_lines = 19, .new_names = 4, .floats = 12, .globals = 8});
   s.variables().bind("task", kpu_load(b));
   s.variables().bind("anchor", new_tuple(b, 10));
+  kpu_init_yolo2(b, s.variables().get("task"), 5);
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     s.variables().bind("img", snapshot(b));

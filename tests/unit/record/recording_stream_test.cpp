@@ -163,6 +163,28 @@ TEST(RecordingStream, LabelsKeepPrintableAsciiOnly) {
   EXPECT_EQ(decode(b.str()), std::vector<Event>{mark("a?[31m?")});
 }
 
+// The MaixPy stand-ins name their objects and buffers (event_stream.h's codes 11–19) and mark
+// frames "frame K": both come through as the stand-ins wrote them.
+TEST(RecordingStream, StandInNamesAndFrameMarks) {
+  Bytes b;
+  const std::vector<std::string> names = {"Image",          "pixels",   "pix_ai",
+                                          "kpu_net",        "kpu_fmap", "kpu_yolo2",
+                                          "kpu_yolo2_find", "clock",    "file"};
+  for (std::uint64_t code = 11; code < 11 + names.size(); ++code) {
+    b.op('a').u(code).u(40).u(code == 14 ? 1 : 0).u(code);
+  }
+  b.op('m').text("frame 12");
+  b.op('a').u(99).u(16).u(0).u(20);  // a code gcsim does not know: no name
+  b.end();
+  std::vector<Event> expected;
+  for (std::uint64_t code = 11; code < 11 + names.size(); ++code) {
+    expected.push_back(alloc(code, 40, code == 14, names[code - 11]));
+  }
+  expected.push_back(mark("frame 12"));
+  expected.push_back(alloc(99, 16));
+  EXPECT_EQ(decode(b.str()), expected);
+}
+
 TEST(RecordingStream, BrokenStreams) {
   RecordingStream unknown([](const Event&) {});
   EXPECT_THROW(unknown.feed("q"), std::runtime_error);

@@ -139,14 +139,14 @@ TEST(SweepHeapScan, GarbageWithThresholdsOnEveryPool) {
 }
 
 TEST(SweepHeapScan, JpegClassifyAroundItsFragmentationIsland) {
-  // traces/jpeg-classify.jsonl at threshold off: 604,800 and 608,896 bytes fail with
-  // fragmentation MemoryErrors while 600,704 and 612,992 pass (issue 21).
+  // traces/jpeg-classify.jsonl at threshold off: 596,992 and 604,800 bytes fail with
+  // fragmentation MemoryErrors (from 592,992 to 611,391) while 588,800 and 612,992 pass.
   const test::Loaded in =
       test::load({test::data_path("../traces/jpeg-classify.jsonl")}, "off", "port");
   const HeapScan scan = expect_scan_matches_replays(in, in.spec.thresholds[0], atb_of(in, 614400),
-                                                    atb_of(in, 599040));
+                                                    atb_of(in, 587776));
   std::vector<std::pair<std::uint64_t, bool>> want = {
-      {600704, true}, {604800, false}, {608896, false}, {612992, true}};
+      {588800, true}, {596992, false}, {604800, false}, {612992, true}};
   for (const auto& [heap, passes] : want) {
     const std::uint64_t atb = atb_of(in, heap);
     for (const AtbRun& run : scan.runs) {
@@ -161,7 +161,7 @@ TEST(SweepHeapScan, SameScanForAnyThreadCount) {
   const test::Loaded in =
       test::load({test::data_path("../traces/jpeg-classify.jsonl")}, "off,quarter,4K", "port");
   for (const GridValue& threshold : in.spec.thresholds) {
-    // Across the fragmentation island's upper edge (611,648 bytes).
+    // Across the fragmentation island's upper edge (611,392 bytes).
     const ScanRequest request{atb_of(in, 622592), atb_of(in, 602112), false, 1, {}};
     ScanRequest three_threads = request;
     three_threads.jobs = 3;

@@ -78,8 +78,8 @@ TEST(SweepMinHeap, HoldsFromTheFirstHeapWithNoFailureAbove) {
 }
 
 TEST(SweepMinHeap, JpegClassifyHasIslands) {
-  // traces/jpeg-classify.jsonl at threshold off passes from 464,672 bytes, but 604,800 and
-  // 608,896 fail with fragmentation MemoryErrors (issue 21): it holds only from above those.
+  // traces/jpeg-classify.jsonl at threshold off passes from 441,600 bytes, but from 592,992 to
+  // 611,391 it fails with fragmentation MemoryErrors: it holds only from 611,392.
   const test::Loaded in =
       test::load({test::data_path("../traces/jpeg-classify.jsonl")}, "off", "port");
   const std::uint64_t bound = 655360;
@@ -87,9 +87,8 @@ TEST(SweepMinHeap, JpegClassifyHasIslands) {
   const MinHeapResult m =
       find_min_heap(in.spec.traces[0], in.traces[0], in.spec.thresholds[0], bound, 2);
   ASSERT_TRUE(m.heap_bytes);
-  EXPECT_GT(*m.heap_bytes, 608896u);
-  EXPECT_LE(*m.heap_bytes, 612992u);
-  EXPECT_EQ(m.smallest_passing_bytes, 464672u);
+  EXPECT_EQ(*m.heap_bytes, 611392u);
+  EXPECT_EQ(m.smallest_passing_bytes, 441600u);
   bool fragmentation = false;
   for (const HeapRun& r : m.islands) {
     if (r.from_bytes <= 604800 && 604800 <= r.to_bytes) {

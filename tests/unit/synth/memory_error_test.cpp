@@ -1,8 +1,8 @@
 // The MemoryError reproducers (spec/geometry.md "Typical K210 workloads"): do jpeg-classify and
 // resize-pix-to-ai fail on the 262,144-byte heap the MaixPy docs suggest for big models, and
 // pass on the 1,000,000 bytes users switch to? And what traces/README.md says of the default
-// 524,288 bytes: resize-pix-to-ai holds, jpeg-classify splits by fragmentation after a few
-// hundred files.
+// 524,288 bytes: resize-pix-to-ai holds, jpeg-classify fails once what it keeps of each file
+// (the names listdir made, the results) leaves its buffers no room.
 #include <gtest/gtest.h>
 
 #include "synth_support.h"
@@ -44,15 +44,27 @@ TEST(SynthMemoryErrorDefaultHeap, ResizePixToAiHoldsForHundredsOfFrames) {
   EXPECT_EQ(r.summary.collections_oom, 399u);  // every frame after the first finds no room
 }
 
-TEST(SynthMemoryErrorDefaultHeap, JpegClassifySplitsByFragmentationAfterHundredsOfFiles) {
-  const ReplayResult r = replay_on_k210("jpeg-classify", events_of("jpeg-classify", 400), 524'288);
+TEST(SynthMemoryErrorDefaultHeap, JpegClassifyFailsOnceWhatItKeepsCrowdsTheBuffers) {
+  // 400 files: the 400 names and results fit beside a frame's 425,984 bytes of buffers.
+  EXPECT_EQ(replay_on_k210("jpeg-classify", events_of("jpeg-classify", 400), 524'288)
+                .summary.failures_total,
+            0u);
+  // 600 files: at file ~400 the AI buffer finds 2 blocks too few in a row (enough bytes free,
+  // split around the survivors), and from then on too few bytes at all.
+  const std::vector<Event> events = events_of("jpeg-classify", 600);
+  const ReplayResult r = replay_on_k210("jpeg-classify", events, 524'288);
   ASSERT_FALSE(r.failures.empty());
   const FailureRecord& first = r.failures.front();
   EXPECT_EQ(first.failure_class, FailureClass::fragmentation);
   EXPECT_EQ(first.size_bytes, 172'032u);
-  EXPECT_GE(first.mem_free, 172'032u);  // enough free bytes, no run long enough
+  EXPECT_GE(first.mem_free, 172'032u);
   EXPECT_LT(std::uint64_t{first.largest_free_blocks} * 32, 172'032u);
-  EXPECT_EQ(r.summary.failures_capacity, 0u);
+  std::uint64_t frame = 0;
+  for (std::uint64_t i = 0; i < first.event; ++i) {
+    frame += events[i].op == Op::mark && events[i].text.starts_with("frame ");
+  }
+  EXPECT_GE(frame, 390u);
+  EXPECT_GT(r.summary.failures_capacity, r.summary.failures_fragmentation);
 }
 
 }  // namespace

@@ -135,7 +135,7 @@ TEST(SynthPyObjects, ReadlineGrowsAByteAtATimeAndEndOfFileFreesTheBuffer) {
 TEST(SynthPyObjects, FileObjectCarriesAFinaliser) {
   RecordingBuilder r;
   open_file(r.b);
-  EXPECT_EQ(r.shown(), "a1:568:fin");
+  EXPECT_EQ(r.shown(), "a1:64:fin");
 }
 
 }  // namespace

@@ -27,11 +27,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-// Type codes of 'a' records: the letters gc_dump_alloc_table prints for a head.
+// Type codes of 'a' records: the letters gc_dump_alloc_table prints for a head, then what the
+// MaixPy stand-ins name their allocations (recorder_api.h; recording_stream.cpp has the names).
 enum {
     EVENT_TYPE_NONE, EVENT_TYPE_TUPLE, EVENT_TYPE_LIST, EVENT_TYPE_DICT, EVENT_TYPE_STR,
     EVENT_TYPE_BYTES, EVENT_TYPE_BYTEARRAY, EVENT_TYPE_ARRAY, EVENT_TYPE_FLOAT,
     EVENT_TYPE_FUNCTION, EVENT_TYPE_MODULE,
+    EVENT_TYPE_IMAGE, EVENT_TYPE_PIXELS, EVENT_TYPE_PIX_AI, EVENT_TYPE_KPU_NET,
+    EVENT_TYPE_KPU_FMAP, EVENT_TYPE_KPU_YOLO2, EVENT_TYPE_KPU_YOLO2_FIND, EVENT_TYPE_CLOCK,
+    EVENT_TYPE_FILE,
 };
 
 // The stream goes to `fd` from now on.

@@ -24,6 +24,7 @@
 #include "liveness.h"
 #include "object_table.h"
 #include "observe_lines.h"
+#include "recorder_api.h"
 #include "py/gc.h"
 #include "py/mpstate.h"
 #include "py/obj.h"
@@ -59,6 +60,7 @@ static uint16_t recorded_enabled = 1;
 static uint32_t pending_slot = NO_SLOT;
 static size_t pending_size;
 static bool pending_fin;
+static int pending_type = -1;  // a stand-in's name for it (gcsim_record_set_type), or -1
 
 static size_t blocks_of(size_t n_bytes) {
     return (n_bytes + MICROPY_BYTES_PER_GC_BLOCK - 1) / MICROPY_BYTES_PER_GC_BLOCK;
@@ -137,9 +139,11 @@ static void flush_pending(void) {
     event_stream_uint(o->id);
     event_stream_uint(pending_size);
     event_stream_uint(pending_fin ? 1 : 0);
-    event_stream_uint((uint64_t)type_code((const void *)(object_table.pool_start
-        + (uintptr_t)o->head * MICROPY_BYTES_PER_GC_BLOCK)));
+    event_stream_uint(pending_type >= 0 ? (uint64_t)pending_type
+        : (uint64_t)type_code((const void *)(object_table.pool_start
+            + (uintptr_t)o->head * MICROPY_BYTES_PER_GC_BLOCK)));
     pending_slot = NO_SLOT;
+    pending_type = -1;
 }
 
 static void record_settings(void) {
@@ -365,6 +369,18 @@ static void record_mark(const char *label, size_t len) {
     catch_up();
     event_stream_op('m');
     event_stream_bytes(label, len);
+}
+
+void gcsim_record_set_type(const void *ptr, int type_code) {
+    if (state == ON && pending_slot != NO_SLOT && object_table_find(ptr) == pending_slot) {
+        pending_type = type_code;
+    }
+}
+
+void gcsim_record_mark(const char *label, size_t len) {
+    if (active()) {
+        record_mark(label, len);
+    }
 }
 
 // The kernel's writes into a protected buffer would fail (EFAULT) rather than fault.

@@ -1,0 +1,19 @@
+# camera-preview: MaixPy's fps display demo, as `gcsim synth camera-preview` models it
+# (src/synth/camera_preview.cpp). Record with: gcsim record camera_preview.py --frames 500
+import sensor
+import image
+import lcd
+import time
+
+clock = time.clock()
+lcd.init()
+sensor.reset()
+sensor.set_pixformat(sensor.RGB565)
+sensor.set_framesize(sensor.QVGA)
+sensor.run(1)
+while True:
+    clock.tick()
+    img = sensor.snapshot()
+    fps = clock.fps()
+    img.draw_string(2, 2, ("%2.1ffps" % (fps)), color=(0, 128, 0), scale=2)
+    lcd.display(img)
