@@ -17,8 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 5> kHeaderKeys = {"format", "version", "name", "description",
-                                                         "geometry"};
+// The header keys validate_header reads (TraceHeader's fields); any other key is skipped.
+constexpr std::array<std::string_view, 6> kHeaderKeys = {"format",      "version",  "name",
+                                                         "description", "geometry", "recorded"};
 
 // nlohmann's iterator input adapter reads `*it`, then `++it`, until `it == end`: this walks the
 // source a byte at a time without copying the file.

@@ -393,6 +393,40 @@ TEST(ReaderFile, ReadsGzippedJsonAndJsonl) {
             expected);
 }
 
+// The header's `recorded` object (where the trace's liveness holds) reads the same from both
+// shapes: a .json header key like the others, so a .json trace tied to its recorded run replays
+// there too.
+TEST(ReaderFile, ReadsTheRecordedObjectFromJsonAndJsonl) {
+  TraceFiles files;
+  constexpr std::string_view kRecorded =
+      R"("recorded":{"liveness":"collections","heap_bytes":65536,"start_offset":16,)"
+      R"("threshold":4096})";
+  const RecordedSetting expected{
+      .liveness = "collections", .heap_bytes = 65536, .start_offset = 16, .threshold = 4096};
+  TraceHeader from_json, from_jsonl;
+  read_all_events(
+      files.write("t.json", fmt::format(R"({{"format":"gcsim-trace","version":1,{},"events":[]}})",
+                                        kRecorded)),
+      &from_json);
+  read_all_events(
+      files.write("t.jsonl",
+                  fmt::format(R"({{"format":"gcsim-trace","version":1,{}}})", kRecorded) + "\n"),
+      &from_jsonl);
+  ASSERT_TRUE(from_json.recorded);
+  EXPECT_EQ(*from_json.recorded, expected);
+  EXPECT_EQ(from_json, from_jsonl);
+  // Checked as in .jsonl, and like every known header key it must come before `events`.
+  EXPECT_EQ(read_error(files.write("bad.json", R"({"format":"gcsim-trace","version":1,)"
+                                               R"("recorded":{"liveness":"never"},"events":[]})"))
+                .rule,
+            "bad-header");
+  EXPECT_EQ(read_error(files.write("late.json", fmt::format(R"({{"format":"gcsim-trace",)"
+                                                            R"("version":1,"events":[],{}}})",
+                                                            kRecorded)))
+                .rule,
+            "bad-header");
+}
+
 // A gzip file cut short: what was decompressed is read, then a warning says the stream ended.
 TEST(ReaderFile, ATruncatedGzipIsReadUpToTheCutWithAWarning) {
   TraceFiles files;
