@@ -1,4 +1,4 @@
-// gc_alloc, gc_free and gc_realloc (spec/collector.md §3–§5, py/gc.c v1.11; unchanged in
+// gc_alloc, gc_free and gc_realloc (docs/collector.md §3–§5, py/gc.c v1.11; unchanged in
 // effect through v1.28 for a single heap).
 #include <stdexcept>
 
@@ -10,7 +10,7 @@ BlockIndex Collector::search(std::uint64_t n_blocks) {
   if (n_blocks > table_.size()) return kNoBlock;
   if (bookkeeping_ == Bookkeeping::reference) return scan_.first_fit(table_, n_blocks);
   // Address-ordered first fit from block 0 equals gc.c's scan from gc_last_free_atb_index:
-  // no FREE block ever lies below that index (spec §3, "Policy equivalence").
+  // no FREE block ever lies below that index (docs/collector.md §3, "Policy equivalence").
   return table_.first_fit(static_cast<std::uint32_t>(n_blocks));
 }
 

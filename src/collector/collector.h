@@ -1,5 +1,5 @@
 // Collector: one MicroPython heap and its garbage collector, block for block as py/gc.c
-// (spec/collector.md §3–§6): first-fit gc_alloc with the threshold check before the search and
+// (docs/collector.md §3–§6): first-fit gc_alloc with the threshold check before the search and
 // at most one collection per call, gc_free, gc_realloc (shrink, grow in place, move), and
 // gc_collect over the roots and references the Mutator supplies.
 //
@@ -81,7 +81,7 @@ class Collector {
   std::uint64_t collections_ = 0;
   CollectionRecord last_collection_;
   // During a moving realloc: the old allocation, which the caller still holds (gc_realloc's
-  // ptr sits on the C stack), so the move's own collection must not free it (spec §5 step 9).
+  // ptr sits on the C stack), so the move's own collection must not free it (docs/collector.md §5 step 9).
   BlockIndex pinned_ = kNoBlock;
 };
 

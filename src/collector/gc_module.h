@@ -1,4 +1,4 @@
-// GcModule: MicroPython's `gc` module (py/modgc.c, spec/collector.md §8) over a Collector —
+// GcModule: MicroPython's `gc` module (py/modgc.c, docs/collector.md §8) over a Collector —
 // the calls a trace's collect / enable / disable / threshold events stand for.
 #pragma once
 

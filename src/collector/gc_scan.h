@@ -1,5 +1,5 @@
 // GcScan: py/gc.c's own free-block search, kept as the slow, obviously right reference for the
-// indexed one (spec/collector.md §3 steps 6–8, §4 step 6, §5 step 7, §6 gc_collect_end):
+// indexed one (docs/collector.md §3 steps 6–8, §4 step 6, §5 step 7, §6 gc_collect_end):
 //
 //   gc_alloc scans the ATB block by block from gc_last_free_atb_index, counting consecutive FREE
 //   blocks until n_blocks are found; a 1-block find moves the index past it; gc_free and a

@@ -1,4 +1,4 @@
-// HeapInfo: what gc_info() reports (spec/collector.md §7). gc.mem_alloc() is `used`,
+// HeapInfo: what gc_info() reports (docs/collector.md §7). gc.mem_alloc() is `used`,
 // gc.mem_free() is `free`; like gc.c, max_free and max_block stay in blocks.
 //
 // Two ways to get it, which must always agree (tests compare them after every event):

@@ -1,4 +1,4 @@
-// Mark and sweep over a BlockTable (spec/collector.md §6, gc_collect_start/_root/_end).
+// Mark and sweep over a BlockTable (docs/collector.md §6, gc_collect_start/_root/_end).
 //
 // Marking is iterative with an explicit stack, so a chain of 10^6 objects costs heap memory,
 // not C++ stack. py/gc.c uses a 64-entry stack and rescans the heap on overflow; the set it

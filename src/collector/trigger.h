@@ -1,4 +1,4 @@
-// Trigger: every decision about *when* py/gc.c collects, kept in one place (spec/collector.md
+// Trigger: every decision about *when* py/gc.c collects, kept in one place (docs/collector.md
 // §3 step 4–5, §6 gc_collect_start, §8). Quantities are in blocks, as gc.c keeps them:
 //   - gc_alloc_amount: blocks handed out by gc_alloc since the last collection of any kind;
 //     reset when a collection starts; untouched by free and by in-place realloc growth;

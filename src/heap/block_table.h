@@ -1,5 +1,5 @@
 // BlockTable: the allocation table (ATB) of one heap area — py/gc.c's 2 bits per block
-// (spec/collector.md §2) — plus running summaries so that heap statistics never need a scan.
+// (docs/collector.md §2) — plus running summaries so that heap statistics never need a scan.
 //
 //   gc.c's ATB:  0 FREE   1 HEAD (first block of an allocation)   2 TAIL (continuation)
 //                3 MARK (a HEAD reached by the current collection; only between mark and sweep)

@@ -1,6 +1,6 @@
 // Heap geometry: how a port's heap bytes split into the allocation table (ATB), the finaliser
 // table (FTB) and the pool of blocks — the arithmetic of gc_init (v1.11) and gc_setup_area
-// (v1.20+), spec/collector.md §1 — and the named port presets.
+// (v1.20+), docs/collector.md §1 — and the named port presets.
 //
 //   start                                                     aligned end
 //   | ATB (A bytes) | gap (v1.20+: 1 byte) | FTB (F bytes) | slack | pool: N = 4·A blocks of B |

@@ -1,6 +1,6 @@
 // `gcsim import mpy-log`: turns a MicroPython debug log (MICROPY_DEBUG_VERBOSE=1, v1.11 line
 // shapes, see mpy_log_line.h) into trace events that, replayed on the log's heap (MpyLogHeap),
-// give the log's collections and every OBSERVE value (spec/collector.md §11, "Turning a debug
+// give the log's collections and every OBSERVE value (docs/collector.md §11, "Turning a debug
 // log into a trace"). The rules, by log excerpt:
 //
 //   gc_alloc(48 bytes -> 2 blocks)       a header opens an allocation

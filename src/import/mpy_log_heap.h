@@ -1,5 +1,5 @@
 // The heap a MicroPython debug log was recorded on, read from gc_init's lines
-// (spec/collector.md §11) and turned into the GeometryParams that make gcsim build the same
+// (docs/collector.md §11) and turned into the GeometryParams that make gcsim build the same
 // heap, so the log's trace can be replayed at the log's heap:
 //
 //   Initializing GC heap: 7ffff7c6f010..7ffff7cef000 = 524272 bytes    start S, aligned end, T
@@ -10,7 +10,7 @@
 //
 // gc_init rounds the end down to a block and keeps the start, so the port's own heap size is
 // anywhere in T … T+B−1; heap_bytes = T with start_offset = S mod B gives exactly T usable
-// bytes, hence the same tables and pool (spec §1.1). B = P / N; the word is B/4 (every
+// bytes, hence the same tables and pool (docs/collector.md §1.1). B = P / N; the word is B/4 (every
 // MicroPython port's default, 4 words a block). The rules version is the first (v1.11, then
 // v1.20) whose compute_layout gives the logged table addresses and lengths, N and the pool
 // address (v1.20's gap byte moves the finaliser table by one); none → an error.

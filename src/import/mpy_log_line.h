@@ -1,5 +1,5 @@
 // One line of a MicroPython debug log (MICROPY_DEBUG_VERBOSE=1), recognised by its shape
-// (spec/collector.md §11; tests/oracle/mpy-logs/README.md "Line shapes"). P is a pointer as
+// (docs/collector.md §11; tests/oracle/mpy-logs/README.md "Line shapes"). P is a pointer as
 // `%p` prints it (hex, lower case, no `0x`; `0x` and upper case are accepted too), N a decimal.
 //
 //   heap_init         Initializing GC heap: P..P = N bytes              py/gc.c gc_init

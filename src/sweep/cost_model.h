@@ -1,6 +1,6 @@
 // The estimated GC time on the K210: a cost per block marked, per block swept and per
 // collection, at the CPU clock. The figures are estimates from counting the work in gc.c's
-// loops (spec/collector.md §4–§6), not measurements; every one can be overridden
+// loops (docs/collector.md §4–§6), not measurements; every one can be overridden
 // (README "Sweeps", cost model table):
 //
 //   mark   64 cycles per block marked: gc_mark_subtree reads the block's 4 words (64-bit), checks

@@ -1,4 +1,4 @@
-// The K210's general SRAM around the GC heap (spec/geometry.md, "The K210's memory around the GC
+// The K210's general SRAM around the GC heap (docs/geometry.md, "The K210's memory around the GC
 // heap"), for the minimum-heap report: what a GC heap of a given size leaves the system heap
 // for KPU models. Maix.utils.gc_heap_size() trades one against the other. Every figure is a
 // documented default the user can override:

@@ -1,5 +1,5 @@
 // Compiling and running a .py source on MicroPython v1.11 (64-bit), at the level of gc_alloc:
-// the shapes below follow the real v1.11 debug log of a script's compile (shared/mpy-logs,
+// the shapes below follow the real v1.11 debug log of a script's compile (tests/oracle/mpy-logs,
 // e_list_growth: lines 20–330).
 //
 //   lexer      reader 48, lexer 160, indent stack 20, token vstr 32          freed after parse

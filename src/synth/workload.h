@@ -1,5 +1,5 @@
 // The workload library: named generators of K210 (MaixPy) allocation traces, one per typical
-// script (spec/geometry.md "Typical K210 workloads"). The registry is a plain table; each row
+// script (docs/geometry.md "Typical K210 workloads"). The registry is a plain table; each row
 // names the generator, says in one line what it models and what a frame allocates.
 //
 // A trace is deterministic for (workload, frames, seed): the same arguments give the same

@@ -1,4 +1,4 @@
-// One trace event, as read from a gcsim trace (spec/trace-format.md, version 1).
+// One trace event, as read from a gcsim trace (docs/trace-format.md, version 1).
 //
 // An Event is plain data: the reader fills it, the validator has checked its fields, and
 // replay/ applies it. It knows nothing of the collector. Ids are the trace's own object ids

@@ -1,4 +1,4 @@
-// The trace format's names (spec/trace-format.md, version 1): the `format` string and version a
+// The trace format's names (docs/trace-format.md, version 1): the `format` string and version a
 // header must carry, the header's fields, and which of the two file forms a path names.
 //
 // Per-event rules live in validator.h; reading files in reader.h; writing in writer.h.

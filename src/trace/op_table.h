@@ -1,4 +1,4 @@
-// The trace format's ops and their fields, declared once (spec/trace-format.md, version 1): each
+// The trace format's ops and their fields, declared once (docs/trace-format.md, version 1): each
 // field's JSON key, what its value may be and where it lives in an Event; each op's name, the
 // fields it takes, the ones it needs, and the ones of which it needs at least one. The
 // validator, the fast .jsonl parser, the writer and EventArray all read these tables, so a new

@@ -1,4 +1,4 @@
-// The per-event and header rules of spec/trace-format.md (version 1), applied to one parsed JSON
+// The per-event and header rules of docs/trace-format.md (version 1), applied to one parsed JSON
 // value at a time. Each broken rule throws TraceError naming the place and the rule:
 //
 //   rule                 when

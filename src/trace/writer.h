@@ -1,4 +1,4 @@
-// Writes a trace as .jsonl (spec/trace-format.md, version 1): the header on line 1, then one
+// Writes a trace as .jsonl (docs/trace-format.md, version 1): the header on line 1, then one
 // compact event object a line, keys in a fixed order (op first, then id/from/to, size, fin,
 // type, amount, label, mem_alloc, mem_free as the op takes them). Optional fields at their
 // default (fin false, an empty type, an absent mem_) are left out, so reading the output gives

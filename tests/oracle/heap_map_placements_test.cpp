@@ -13,7 +13,7 @@
 // (<run>.csv.gz), then its map is compared with gcsim's at every collection, every failure,
 // the end and 16 evenly spaced events (the block letters), and its full mem_info(1) text at
 // the evenly spaced ones and the end. gc_info is recomputed here from the letters, the way
-// gc.c walks the table (spec/collector.md §7).
+// gc.c walks the table (docs/collector.md §7).
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -9,7 +9,7 @@ namespace {
 // gc.c calls it DUMP_BYTES_PER_LINE, but it counts blocks.
 constexpr std::size_t kBlocksPerLine = 64;
 
-// The line header "\n<offset>: " (spec/collector.md §9): v1.11–v1.19.1 print the byte offset
+// The line header "\n<offset>: " (docs/collector.md §9): v1.11–v1.19.1 print the byte offset
 // masked to 20 bits as %05x (so it wraps above 1 MiB: a 3 MiB heap shows f7000:); v1.20.0+
 // print the (uint) offset as %08x.
 std::string line_header(std::uint64_t offset_bytes, RulesVersion rules) {

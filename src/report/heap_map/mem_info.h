@@ -1,5 +1,5 @@
 // Heap maps in MicroPython's own text: what micropython.mem_info(1) prints after its mem: and
-// stack: lines (gc_dump_info, then gc_dump_alloc_table; spec/collector.md §9). A v1.11 map of
+// stack: lines (gc_dump_info, then gc_dump_alloc_table; docs/collector.md §9). A v1.11 map of
 // a 128 KiB heap:
 //
 //   GC: total: 129536, used: 3328, free: 126208

@@ -1,5 +1,5 @@
 // Collector::alloc: does gc_alloc place, count and collect exactly as py/gc.c v1.11 does
-// (spec/collector.md §3, §6 gc_collect_start, §8, Appendix A.3–A.4)? Block rounding, first
+// (docs/collector.md §3, §6 gc_collect_start, §8, Appendix A.3–A.4)? Block rounding, first
 // fit, the threshold check before the search with the amount in blocks, at most one collection
 // per call, gc.disable(), and why a failed allocation failed.
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // Collector::collect: does a collection free exactly the allocations the roots cannot reach
-// (spec/collector.md §6: only pointers to a HEAD count, marking is the transitive closure of the
+// (docs/collector.md §6: only pointers to a HEAD count, marking is the transitive closure of the
 // roots, the sweep frees in address order), and does its CollectionRecord tell what happened?
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Collector::realloc: does gc_realloc keep, shrink, grow in place or move an allocation as
-// py/gc.c v1.11 does (spec/collector.md §5), counting and collecting only on a move?
+// py/gc.c v1.11 does (docs/collector.md §5), counting and collecting only on a move?
 #include <gtest/gtest.h>
 
 #include <cstdint>

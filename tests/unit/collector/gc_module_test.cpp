@@ -1,4 +1,4 @@
-// GcModule: does the `gc` facade answer as py/modgc.c does (spec/collector.md §7, §8,
+// GcModule: does the `gc` facade answer as py/modgc.c does (docs/collector.md §7, §8,
 // Appendix A.2, A.4)?
 #include "collector/gc_module.h"
 

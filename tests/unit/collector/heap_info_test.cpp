@@ -1,5 +1,5 @@
 // heap_info: does the O(1) summary read from the BlockTable equal gc_info's block-by-block scan
-// (spec/collector.md §7) after every operation, and are both what gc_info would print for a
+// (docs/collector.md §7) after every operation, and are both what gc_info would print for a
 // hand-drawn layout (used/free in bytes, max_block and max_free in blocks)?
 #include "collector/heap_info.h"
 

@@ -1,6 +1,6 @@
 // mark_reachable and sweep_unmarked over a bare BlockTable: is the mark the transitive closure
 // of the roots, counted in heads and blocks, and does the sweep free the rest and unmark the
-// survivors (spec/collector.md §6)?
+// survivors (docs/collector.md §6)?
 #include "collector/mark_sweep.h"
 
 #include <gtest/gtest.h>

@@ -76,7 +76,7 @@ class TestMutator final : public Mutator {
 // worked out with A = ⌊8T / 1036⌋, N = 4A:
 //   160  → 1280/1036 = 1.2  → N 4         288  → 2304/1036 = 2.2  → N 8
 //   544  → 4352/1036 = 4.2  → N 16        1056 → 8448/1036 = 8.2  → N 32
-//   2080 → 16640/1036 = 16.06 → N 64      524288 → N 16192 (spec §1.3)
+//   2080 → 16640/1036 = 16.06 → N 64      524288 → N 16192 (docs/collector.md §1.3)
 inline Layout k210_layout(std::uint64_t heap_bytes) {
   const auto layout =
       compute_layout(GeometryParams{heap_bytes, 8, 32, true, RulesVersion::v1_11, 0});

@@ -1,5 +1,5 @@
 // Trigger: does gc.threshold store and read back what modgc.c does, and does the threshold
-// check fire when gc_alloc's does (spec/collector.md §3 step 5, §6, §8)?
+// check fire when gc_alloc's does (docs/collector.md §3 step 5, §6, §8)?
 #include "collector/trigger.h"
 
 #include <gtest/gtest.h>

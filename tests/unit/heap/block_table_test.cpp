@@ -1,4 +1,4 @@
-// BlockTable: does the 2-bit ATB change exactly the blocks py/gc.c changes (spec/collector.md
+// BlockTable: does the 2-bit ATB change exactly the blocks py/gc.c changes (docs/collector.md
 // §2, §4, §5, §6 sweep), and do its running summaries always agree with a recount (check())?
 // Layouts are compared as drawings: '.' FREE, 'h' HEAD, '=' TAIL, 'm' MARK.
 #include "heap/block_table.h"
@@ -95,7 +95,7 @@ TEST(BlockTable, ReleaseFreesHeadAndItsTailsOnly) {
 }
 
 TEST(BlockTable, ReleaseAtThePoolEndStopsAtTheLastBlock) {
-  // v1.11 reads past the ATB here (spec §2 heap-end hazard); the simulator stops at N.
+  // v1.11 reads past the ATB here (docs/collector.md §2 heap-end hazard); the simulator stops at N.
   BlockTable table(4);
   table.allocate(BlockIndex(0), 1);
   table.allocate(BlockIndex(1), 3);

@@ -1,5 +1,5 @@
-// Geometry: does compute_layout split a heap as gc_init / gc_setup_area do (spec/collector.md
-// §1, spec/geometry.md)? Every expected value below was worked out by hand from
+// Geometry: does compute_layout split a heap as gc_init / gc_setup_area do (docs/collector.md
+// §1, docs/geometry.md)? Every expected value below was worked out by hand from
 //   T = align_down(start + H, B) − start,  A = ⌊8(T − g) / (12 + 32B)⌋ (finaliser on)
 //   or ⌊(T − g) / (1 + 4B)⌋ (off),  F = ⌈A/2⌉,  N = 4A,  P = N·B,
 //   pool_offset = T − P,  slack = pool_offset − A − g − F,
@@ -125,7 +125,7 @@ TEST(Geometry, FinaliserOffGapByteDropsAtbWhenTIsAMultipleOfOnePlusFourB) {
 }
 
 TEST(Geometry, UnalignedStartLosesTheBytesBeforeTheFirstBlockBoundary) {
-  // Unix 64K run (spec §1.3, Appendix A.1): start ≡ 16 (mod 32). end = 16 + 65536 = 65552,
+  // Unix 64K run (docs/collector.md §1.3, Appendix A.1): start ≡ 16 (mod 32). end = 16 + 65536 = 65552,
   // aligned down to 65536; T = 65536 − 16 = 65520 (= H − ((off + H) mod B)).
   // 8·65520 = 524160; / 1036 = 505.9 → A 505, F 253, N 2020, P 64640, offset 65520 − 64640 = 880,
   // slack 880 − 505 − 253 = 122.

@@ -1,5 +1,5 @@
 // Test helper: a BlockTable drawn one character per block, as gc_dump_alloc_table draws the
-// ATB (spec/collector.md §9) minus the type letters: '.' FREE, 'h' HEAD, '=' TAIL, 'm' MARK.
+// ATB (docs/collector.md §9) minus the type letters: '.' FREE, 'h' HEAD, '=' TAIL, 'm' MARK.
 // Tests compare it with hand-drawn strings, e.g. "h==.h." for a 3-block and a 1-block
 // allocation with a free block after each.
 #pragma once

@@ -83,7 +83,7 @@ TEST(MpyLogHeap, AGapByteAfterTheAllocTableMeansV120Rules) {
 }
 
 TEST(MpyLogHeap, NoFinaliserTableNoPreset) {
-  // 64-bit, 32-byte blocks, finaliser off: 512 KiB gives A = 4064 (spec §1.3).
+  // 64-bit, 32-byte blocks, finaliser off: 512 KiB gives A = 4064 (docs/collector.md §1.3).
   const MpyLogHeap h = heap_of({
       "Initializing GC heap: 80000..100000 = 524288 bytes",
       "  alloc table at 80000, length 4064 bytes, 16256 blocks",

@@ -1,5 +1,5 @@
 // The log importer on hand-written logs: does each line shape give exactly the events of
-// spec/collector.md §11 (ids, drops before the collection's event, collect events, failures,
+// docs/collector.md §11 (ids, drops before the collection's event, collect events, failures,
 // moves, in-place reallocs, observe marks), are garbled and inconsistent lines reported with
 // their line numbers, and does the replay of the result give the log's values?
 #include "import/mpy_log.h"
@@ -20,7 +20,7 @@ namespace {
 
 using namespace gcsim::test;
 
-// A 64 KiB unix heap (spec §1.3: T = 65520, start ≡ 16 mod 32): 2020 blocks from 0x10380.
+// A 64 KiB unix heap (docs/collector.md §1.3: T = 65520, start ≡ 16 mod 32): 2020 blocks from 0x10380.
 constexpr const char* kLayout =
     "Initializing GC heap: 10010..20000 = 65520 bytes\n"
     "GC layout:\n"

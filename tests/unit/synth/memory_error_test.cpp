@@ -1,4 +1,4 @@
-// The MemoryError reproducers (spec/geometry.md "Typical K210 workloads"): do jpeg-classify and
+// The MemoryError reproducers (docs/geometry.md "Typical K210 workloads"): do jpeg-classify and
 // resize-pix-to-ai fail on the 262,144-byte heap the MaixPy docs suggest for big models, and
 // pass on the 1,000,000 bytes users switch to? And what traces/README.md says of the default
 // 524,288 bytes: resize-pix-to-ai holds, jpeg-classify fails once what it keeps of each file

@@ -1,6 +1,6 @@
 // The MicroPython object model: does each Python operation make the gc_alloc calls v1.11 makes
 // on a 64-bit port, in the same order — list and dict growth, vstr growth, str from vstr, the
-// shapes seen in the real v1.11 logs (shared/mpy-logs)?
+// shapes seen in the real v1.11 logs (tests/oracle/mpy-logs)?
 #include "synth/py_objects.h"
 
 #include <gtest/gtest.h>
@@ -48,7 +48,7 @@ TEST(SynthPyObjects, DictGrowsThroughHashAllocationSizesFreeingEachOldTable) {
   for (const Event& e : r.events) {
     if (e.op == Op::alloc && e.text.empty()) table_bytes.push_back(e.size);
   }
-  // 2, 4, 6, 8, 10, 12, 17, 23, 29 slots of 16 bytes (spec/geometry.md).
+  // 2, 4, 6, 8, 10, 12, 17, 23, 29 slots of 16 bytes (docs/geometry.md).
   EXPECT_EQ(table_bytes, (std::vector<std::uint64_t>{32, 64, 96, 128, 160, 192, 272, 368, 464}));
   EXPECT_EQ(dict.slots, 29u);
   // The new table comes before the old one is freed: "a3:64 1>3 1!2 f2".

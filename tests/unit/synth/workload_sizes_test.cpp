@@ -1,4 +1,4 @@
-// Per-frame allocations against spec/geometry.md ("Object sizes on the K210", "Typical K210
+// Per-frame allocations against docs/geometry.md ("Object sizes on the K210", "Typical K210
 // workloads"): does each workload ask gc_alloc for the bytes the real MaixPy loop asks for?
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-// Validator: does each per-event and header rule of spec/trace-format.md accept what it should
+// Validator: does each per-event and header rule of docs/trace-format.md accept what it should
 // and reject the rest with the right rule? Input is parsed JSON; duplicate keys and file-level
 // rules are the reader's (reader_test.cpp).
 #include "trace/validator.h"

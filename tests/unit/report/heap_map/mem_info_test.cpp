@@ -1,4 +1,4 @@
-// heap_map: does gcsim draw gc_dump_alloc_table's text exactly (spec/collector.md §9)? Small
+// heap_map: does gcsim draw gc_dump_alloc_table's text exactly (docs/collector.md §9)? Small
 // hand-drawn tables: 64 blocks a line, the "(N lines all free)" elision (7 spaces, at least two
 // whole free lines, the rest of the run printed as dots), a partial last line, v1.11's %05x
 // offsets masked to 1 MiB (a 3 MiB heap shows f7000:) against v1.20's %08x, and the letters
@@ -71,7 +71,7 @@ TEST(HeapMap, ElisionCanEndTheMap) {
 }
 
 TEST(HeapMap, OffsetsWrapAbove1MiBInV111Only) {
-  // The 3 MiB k210 map of spec/collector.md §9: 97,164 blocks; 0x2f7000 prints as f7000: in
+  // The 3 MiB k210 map of docs/collector.md §9: 97,164 blocks; 0x2f7000 prints as f7000: in
   // v1.11 (masked to 20 bits) and 002f7000: in v1.20.
   const std::string first = "h=.hhSh===h=====hB..h==.........h=======........................";
   ASSERT_EQ(first.size(), 64u);
