@@ -81,7 +81,8 @@ class Collector {
   std::uint64_t collections_ = 0;
   CollectionRecord last_collection_;
   // During a moving realloc: the old allocation, which the caller still holds (gc_realloc's
-  // ptr sits on the C stack), so the move's own collection must not free it (docs/collector.md §5 step 9).
+  // ptr sits on the C stack), so the move's own collection must not free it (docs/collector.md §5
+  // step 9).
   BlockIndex pinned_ = kNoBlock;
 };
 

@@ -1,7 +1,7 @@
 // Program: the program side of a trace — which ids are alive, which are held (the root set),
-// which objects point at which — kept apart from the collector (docs/style.md §2: the caller supplies
-// the roots). It is the collector's Mutator: it hands over the held heads and, per head, the
-// heads that object points to, and learns from the sweep which objects were reclaimed.
+// which objects point at which — kept apart from the collector (docs/style.md §2: the caller
+// supplies the roots). It is the collector's Mutator: it hands over the held heads and, per head,
+// the heads that object points to, and learns from the sweep which objects were reclaimed.
 //
 // Liveness follows docs/trace-format.md: an object is alive while it is held or referenced by
 // a live object. It is a property of the trace, not of the heap: an object whose allocation

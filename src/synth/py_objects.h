@@ -1,8 +1,8 @@
 // MicroPython v1.11 objects on a 64-bit port (the K210): the gc_alloc calls one Python
 // operation makes, in the order it makes them (docs/geometry.md "Object sizes on the K210";
 // docs/collector.md §11 "Sizes are per allocation"). The shapes were checked against the real
-// v1.11 debug logs in tests/oracle/mpy-logs: `'fps:%.2f' % fps` is `malloc 16` (the vstr), `malloc 32`
-// (the str header), `realloc 16 → 10` (shrunk to len+1); a dict grows 1 → 2 → 4 → 6 → 8 → 10 →
+// v1.11 debug logs in tests/oracle/mpy-logs: `'fps:%.2f' % fps` is `malloc 16` (the vstr), `malloc
+// 32` (the str header), `realloc 16 → 10` (shrunk to len+1); a dict grows 1 → 2 → 4 → 6 → 8 → 10 →
 // 12 → 17 slots, each new table allocated before the old one is freed.
 //
 // Interned strings make no allocation: identifiers and string literals of up to 10 characters

@@ -125,10 +125,10 @@ TEST(Geometry, FinaliserOffGapByteDropsAtbWhenTIsAMultipleOfOnePlusFourB) {
 }
 
 TEST(Geometry, UnalignedStartLosesTheBytesBeforeTheFirstBlockBoundary) {
-  // Unix 64K run (docs/collector.md §1.3, Appendix A.1): start ≡ 16 (mod 32). end = 16 + 65536 = 65552,
-  // aligned down to 65536; T = 65536 − 16 = 65520 (= H − ((off + H) mod B)).
-  // 8·65520 = 524160; / 1036 = 505.9 → A 505, F 253, N 2020, P 64640, offset 65520 − 64640 = 880,
-  // slack 880 − 505 − 253 = 122.
+  // Unix 64K run (docs/collector.md §1.3, Appendix A.1): start ≡ 16 (mod 32). end = 16 + 65536 =
+  // 65552, aligned down to 65536; T = 65536 − 16 = 65520 (= H − ((off + H) mod B)). 8·65520 =
+  // 524160; / 1036 = 505.9 → A 505, F 253, N 2020, P 64640, offset 65520 − 64640 = 880, slack 880 −
+  // 505 − 253 = 122.
   GeometryParams p = k210_params(65536);
   p.start_offset = 16;
   const auto l = compute_layout(p);

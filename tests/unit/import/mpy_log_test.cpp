@@ -20,7 +20,8 @@ namespace {
 
 using namespace gcsim::test;
 
-// A 64 KiB unix heap (docs/collector.md §1.3: T = 65520, start ≡ 16 mod 32): 2020 blocks from 0x10380.
+// A 64 KiB unix heap (docs/collector.md §1.3: T = 65520, start ≡ 16 mod 32): 2020 blocks from
+// 0x10380.
 constexpr const char* kLayout =
     "Initializing GC heap: 10010..20000 = 65520 bytes\n"
     "GC layout:\n"
