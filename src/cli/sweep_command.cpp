@@ -12,6 +12,7 @@
 #include "cli/geometry_options.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
+#include "replay/recorded_setting.h"
 #include "sweep/sweep_csv.h"
 #include "sweep/sweep_html.h"
 #include "sweep/sweep_json.h"
@@ -112,8 +113,12 @@ int run(SweepArgs args) {
     return TraceSetup{std::string(preset.name), args.geometry.resolve(h.geometry),
                       preset.default_threshold_bytes};
   });
-  for (const SweepTrace& t : plan.spec.traces) {
+  for (std::size_t i = 0; i < traces.size(); ++i) {
+    const SweepTrace& t = plan.spec.traces[i];
     for (const std::string& w : t.warnings) fmt::print(stderr, "gcsim: warning: {}\n", w);
+    if (const auto w = sweep_liveness_warning(traces[i].header)) {
+      fmt::print(stderr, "gcsim: warning: {}: {}\n", t.file, *w);
+    }
   }
   SweepProgressLine progress(!args.outputs.quiet);
   SweepRun run = run_plan(plan, traces, outputs.wants_replays(), &progress);

@@ -15,6 +15,15 @@ bool same_threshold(std::int64_t a, std::int64_t b, std::uint32_t block_bytes) {
   return a / block_bytes == b / block_bytes;
 }
 
+std::string recorded_text(const RecordedSetting& recorded) {
+  return fmt::format("heap {} bytes at start offset {}, threshold {}", recorded.heap_bytes,
+                     recorded.start_offset,
+                     recorded.threshold ? threshold_text(*recorded.threshold) : "unknown");
+}
+
+constexpr std::string_view kRecordAdvice =
+    "Record the program with `gcsim record` for a trace that holds at every setting";
+
 }  // namespace
 
 std::optional<RecordedSetting> tied_setting(const TraceHeader& header) {
@@ -34,13 +43,20 @@ std::optional<std::string> liveness_warning(const TraceHeader& header,
                     same_threshold(*recorded->threshold, settings.threshold_bytes, g.block_bytes));
   if (same) return std::nullopt;
   return fmt::format(
-      "this trace's liveness holds only at its recorded setting (heap {} bytes at start offset "
-      "{}, threshold {}): replayed at heap {} bytes, threshold {}, its garbage stays alive until "
-      "the recorded run collected it. Record the program with `gcsim record` for a trace that "
-      "holds at every setting",
-      recorded->heap_bytes, recorded->start_offset,
-      recorded->threshold ? threshold_text(*recorded->threshold) : std::string("unknown"),
-      g.heap_bytes, threshold_text(settings.threshold_bytes));
+      "this trace's liveness holds only at its recorded setting ({}): replayed at heap {} bytes, "
+      "threshold {}, its garbage stays alive until the recorded run collected it. {}",
+      recorded_text(*recorded), g.heap_bytes, threshold_text(settings.threshold_bytes),
+      kRecordAdvice);
+}
+
+std::optional<std::string> sweep_liveness_warning(const TraceHeader& header) {
+  const std::optional<RecordedSetting> recorded = tied_setting(header);
+  if (!recorded) return std::nullopt;
+  return fmt::format(
+      "this trace's liveness holds only at its recorded setting ({}): in every other cell its "
+      "garbage stays alive until the recorded run collected it, so MemoryErrors and collections "
+      "there are too many. {}",
+      recorded_text(*recorded), kRecordAdvice);
 }
 
 }  // namespace gcsim

@@ -18,4 +18,8 @@ std::optional<RecordedSetting> tied_setting(const TraceHeader& header);
 std::optional<std::string> liveness_warning(const TraceHeader& header,
                                             const ReplaySettings& settings);
 
+// The same for a sweep, whose cells are many settings: one line for a trace tied to one, or
+// nothing for a trace that holds everywhere.
+std::optional<std::string> sweep_liveness_warning(const TraceHeader& header);
+
 }  // namespace gcsim
