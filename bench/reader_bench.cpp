@@ -45,7 +45,9 @@ struct BenchFiles {
     jsonl_gz = (dir / "churn.jsonl.gz").string();
     json = (dir / "churn.json").string();
     const std::vector<Event> events = random_churn({.events = 1'000'000});
-    const TraceHeader header{.version = 1, .name = "churn", .description = "", .geometry = "k210"};
+    TraceHeader header;
+    header.name = "churn";
+    header.geometry = "k210";
     std::ostringstream text;
     write_trace_jsonl(text, header, events);
     std::ofstream(jsonl) << text.str();
