@@ -1,22 +1,56 @@
 #!/usr/bin/env bash
-# Installs the Debian packages gcsim builds with, if any is missing (apt-get; root or sudo).
-#   tools/ensure-deps.sh          what building gcsim needs (tools/build.sh, tools/demo.sh)
-#   tools/ensure-deps.sh --test   also what only the test command needs: clang-format, for the
-#                                 formatting check (tools/test.sh)
+# Installs what gcsim builds with, and only what is missing (apt-get; root or sudo).
+#   tools/ensure-deps.sh [tests] [bench] [check]
+# With no word: what the gcsim binary needs (tools/demo.sh). tests: GoogleTest (a build with
+# GCSIM_BUILD_TESTS, the default). bench: Google Benchmark and simdjson (GCSIM_BUILD_BENCH).
+# check: what running the tests needs: make (gcsim record builds MicroPython with it), python3
+# and time (input generators, report and peak-memory checks), clang-format (tools/format.sh).
+# Each need is probed directly (a command on PATH, a header the compiler finds), not through
+# dpkg, so a machine that has everything runs no package tool, Debian or not.
 set -euo pipefail
-# make: the recorder builds MicroPython with it (gcsim record, tests/record/).
-# python3 and time: the tests' input generators and report checks, and their peak-memory checks.
-packages=(g++ make cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libgtest-dev
-          libbenchmark-dev zlib1g-dev libsimdjson-dev python3 time)
-[[ ${1:-} == --test ]] && packages+=(clang-format)
+# Each entry: the Debian package, then what shows it is there (cmd:NAME, a path, or a header).
+needs=("g++ cmd:g++" "cmake cmd:cmake" "ninja-build cmd:ninja" "libcli11-dev CLI/CLI.hpp"
+       "nlohmann-json3-dev nlohmann/json.hpp" "libfmt-dev fmt/format.h" "zlib1g-dev zlib.h")
+for word in "$@"; do
+  case $word in
+    tests) needs+=("libgtest-dev gtest/gtest.h") ;;
+    bench) needs+=("libbenchmark-dev benchmark/benchmark.h" "libsimdjson-dev simdjson.h") ;;
+    check) needs+=("make cmd:make" "python3 cmd:python3" "time /usr/bin/time"
+                   "clang-format cmd:clang-format") ;;
+    *) echo "usage: tools/ensure-deps.sh [tests] [bench] [check]" >&2; exit 2 ;;
+  esac
+done
+# Where the compiler looks for <headers>, asked once (none without a compiler).
+include_dirs=()
+if command -v c++ >/dev/null; then
+  mapfile -t include_dirs < <(c++ -E -x c++ -v - </dev/null 2>&1 |
+    sed -n '/^#include <...> search starts here:/,/^End of search list/{s/^ //p}')
+fi
+present() {
+  case $1 in
+    cmd:*) command -v "${1#cmd:}" >/dev/null; return ;;
+    /*) [[ -e $1 ]]; return ;;
+  esac
+  for dir in "${include_dirs[@]}"; do
+    [[ -e $dir/$1 ]] && return 0
+  done
+  return 1
+}
 missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+for need in "${needs[@]}"; do
+  read -r package probe <<<"$need"
+  present "$probe" || missing+=("$package")
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
-echo "gcsim: installing ${missing[*]}" >&2
+if ! command -v apt-get >/dev/null; then
+  echo "gcsim: missing ${missing[*]} (Debian's names); install them and run again" >&2
+  exit 1
+fi
 sudo=()
 [[ $(id -u) -eq 0 ]] || sudo=(sudo)
 export DEBIAN_FRONTEND=noninteractive
+start=$SECONDS
+echo "gcsim: installing ${missing[*]} (apt-get)" >&2
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "gcsim: installed in $((SECONDS - start)) s" >&2

@@ -2,36 +2,30 @@
 
 #include <fmt/format.h>
 
-#include "text/byte_size.h"
+#include "cli/option_checks.h"
 
 namespace gcsim::cli {
 namespace {
 
-// "512K" → "524288" before CLI11 converts the value, so sizes read as the sweep's lists do.
-CLI::Validator byte_size_transform() {
-  return CLI::Validator(
-      [](std::string& text) -> std::string {
-        const std::optional<std::uint64_t> bytes = parse_byte_size(text);
-        if (!bytes) return fmt::format("'{}' is not a size (bytes, optionally with K or M)", text);
-        text = std::to_string(*bytes);
-        return {};
-      },
-      "SIZE");
+std::string preset_names() {
+  std::string names;
+  for (const Preset& p : presets()) names += (names.empty() ? "" : ", ") + std::string(p.name);
+  return names;
 }
 
 }  // namespace
 
 void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
-  std::string names;
-  for (const Preset& p : presets()) names += (names.empty() ? "" : ", ") + std::string(p.name);
-  const std::string help = "port preset (" + names + ")";
+  preset_positional_ = positional_preset;
+  const std::string help = "port preset (" + preset_names() + ")";
   if (positional_preset) {
     cmd.add_option("preset", preset, help + "; default k210");
   } else {
     cmd.add_option("--preset", preset, help + "; default: the trace's geometry, else k210");
   }
   cmd.add_option("--heap-size", heap_size,
-                 "heap bytes the port passes to gc_init (524288, 512K, 3M; K = 1024)")
+                 "heap bytes the port passes to gc_init (524288, 512K, 512KiB, 3M, 0x80000; "
+                 "K = 1024)")
       ->transform(byte_size_transform())
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
   cmd.add_option("--rules", rules, "py/gc.c rules: v1.11 (up to v1.19.1) or v1.20 (v1.20.0+)")
@@ -46,7 +40,12 @@ void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
 const Preset& GeometryOptions::preset_data(std::string_view hint) const {
   if (preset) {
     const Preset* p = find_preset(*preset);
-    if (!p) throw CLI::ValidationError("--preset", fmt::format("unknown preset '{}'", *preset));
+    if (!p) {
+      const std::string why =
+          fmt::format("unknown preset '{}' (presets: {})", *preset, preset_names());
+      if (preset_positional_) throw CLI::ValidationError(why);
+      throw CLI::ValidationError("--preset", why);
+    }
     return *p;
   }
   const Preset* from_hint = find_preset(hint);

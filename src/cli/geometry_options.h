@@ -26,6 +26,9 @@ struct GeometryOptions {
   // applied; throws CLI::ValidationError naming an unknown preset.
   GeometryParams resolve(std::string_view hint = {}) const;
   const Preset& preset_data(std::string_view hint = {}) const;
+
+ private:
+  bool preset_positional_ = false;  // `gcsim geometry PRESET`: an error names no --preset
 };
 
 }  // namespace gcsim::cli

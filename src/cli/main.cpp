@@ -13,6 +13,19 @@
 #include "cli/sweep_command.h"
 #include "cli/synth_command.h"
 
+namespace {
+
+// "geometry, heapmap, …, synth": every command, for an error that found none.
+std::string command_names(const CLI::App& app) {
+  std::string names;
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names += (names.empty() ? "" : ", ") + command->get_name();
+  }
+  return names;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace gcsim::cli;
   CLI::App app{"gcsim: replay MicroPython heap traces through a block-exact model of py/gc.c"};
@@ -32,6 +45,14 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (app.get_subcommands().empty()) {             // no command: say which there are
+      const std::string what = argc == 1           ? std::string("a command is required")
+                               : argv[1][0] != '-' ? fmt::format("'{}' is not a command", argv[1])
+                                                   : std::string(e.what());
+      fmt::print(stderr, "gcsim: {}; the commands: {} (gcsim COMMAND --help)\n", what,
+                 command_names(app));
+      return kExitBadInput;
+    }
     fmt::print(stderr, "gcsim: {}\n", e.what());
     return kExitBadInput;
   } catch (...) {  // bad input (exit 2), or gcsim's own fault (exit 3): exit_codes.h

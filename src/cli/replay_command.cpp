@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/exit_codes.h"
+#include "cli/option_checks.h"
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
@@ -84,9 +85,11 @@ void add_replay_command(CLI::App& app, int& exit_code) {
   cmd->add_option("trace", args->trace, "trace file (.json, .jsonl, optionally .gz)")->required();
   args->replay.add_to(*cmd);
   cmd->add_option("--json", args->json_path, "write the result as JSON (schema gcsim-replay/1)");
-  cmd->add_option("--csv", args->csv_path, "write the per-event state log as CSV");
+  CLI::Option* csv =
+      cmd->add_option("--csv", args->csv_path, "write the per-event state log as CSV");
   cmd->add_option("--every", args->every, "with --csv: one row every K events")
-      ->check(CLI::PositiveNumber);
+      ->check(at_least_one())
+      ->needs(csv);
   cmd->add_option("--collections", args->collections_path, "write the collection log as CSV");
   cmd->add_flag("--no-chart", args->no_chart, "no terminal chart");
   cmd->add_flag("--quiet,-q", args->quiet, "print nothing on stdout, no progress line");

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <limits>
 
+#include "cli/option_checks.h"
 #include "replay/recorded_setting.h"
 #include "text/byte_size.h"
 
@@ -19,8 +20,7 @@ std::int64_t parse_threshold(const std::string& text) {
   const std::optional<std::uint64_t> bytes = parse_byte_size(text);
   if (!bytes) {
     throw CLI::ValidationError(
-        "--threshold",
-        fmt::format("'{}' is not a byte count (optionally with K or M), -1 or off", text));
+        "--threshold", fmt::format("'{}' is not a size ({}), -1 or off", text, kByteSizeForms));
   }
   constexpr std::uint64_t kMax = std::numeric_limits<std::int64_t>::max();  // as a trace's
   if (*bytes > kMax) {
@@ -33,12 +33,12 @@ std::int64_t parse_threshold(const std::string& text) {
 void LimitOptions::add_to(CLI::App& cmd) {
   cmd.add_option("--max-events", limits.max_events,
                  "refuse a trace with more than N events (default: no limit)")
-      ->check(CLI::PositiveNumber);
+      ->check(at_least_one());
   cmd.add_option("--max-objects", limits.max_objects,
                  fmt::format("refuse a trace that needs more than N objects remembered at once "
                              "(default {})",
                              kDefaultMaxObjects))
-      ->check(CLI::PositiveNumber);
+      ->check(at_least_one());
 }
 
 void ReplayOptions::add_to(CLI::App& cmd) {

@@ -39,11 +39,11 @@ void run(const ReportArgs& args) {
   out.commit();
   if (args.quiet) return;
   const ReplaySummary& s = data.result.summary;
-  fmt::print(
-      "{}: {} events, {} collections, {} MemoryErrors, "
-      "peak mem_alloc {} bytes at event {}\n",
-      args.output_path, grouped(s.events), grouped(s.collections_total), grouped(s.failures_total),
-      grouped(s.peak_mem_alloc), grouped(s.peak_event));
+  fmt::print("{}: {}, {}, {}, peak mem_alloc {} at event {}\n", args.output_path,
+             plural(s.events, "event", "events"),
+             plural(s.collections_total, "collection", "collections"),
+             plural(s.failures_total, "MemoryError", "MemoryErrors"),
+             plural(s.peak_mem_alloc, "byte", "bytes"), grouped(s.peak_event));
 }
 
 }  // namespace

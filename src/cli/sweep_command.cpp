@@ -10,6 +10,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/geometry_options.h"
+#include "cli/option_checks.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
 #include "replay/recorded_setting.h"
@@ -165,12 +166,16 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
                   "cost model: cycles per block swept (default 10)");
   cmd->add_option("--collection-cycles", r.cost.cycles_per_collection,
                   "cost model: fixed cycles per collection (default 15000)");
-  cmd->add_option("--sram-bytes", r.k210.sram_bytes, "k210 memory: general SRAM (default 6 MiB)");
+  cmd->add_option("--sram-bytes", r.k210.sram_bytes, "k210 memory: general SRAM (default 6 MiB)")
+      ->transform(byte_size_transform());
   cmd->add_option("--firmware-bytes", r.k210.firmware_bytes,
-                  "k210 memory: firmware image (default 2.5 MiB)");
+                  "k210 memory: firmware image (default 2.5 MiB)")
+      ->transform(byte_size_transform());
   cmd->add_option("--camera-bytes", r.k210.camera_bytes,
-                  "k210 memory: camera buffers (default 384000)");
-  cmd->add_option("--lcd-bytes", r.k210.lcd_bytes, "k210 memory: LCD buffer (default 153600)");
+                  "k210 memory: camera buffers (default 384000)")
+      ->transform(byte_size_transform());
+  cmd->add_option("--lcd-bytes", r.k210.lcd_bytes, "k210 memory: LCD buffer (default 153600)")
+      ->transform(byte_size_transform());
   add_gate_flags(*cmd, r.gate);
   args->outputs.add_to(*cmd);
   args->outputs.add_html_to(*cmd);

@@ -31,12 +31,18 @@ class Scanner {
     rest_.remove_prefix(static_cast<std::size_t>(end - rest_.data()));
     return true;
   }
-  // A word: one or more characters up to the next space or the end.
-  bool word(std::string_view& value) {
-    const std::size_t n = rest_.find(' ');
-    value = rest_.substr(0, n);
-    if (value.empty()) return false;
-    rest_.remove_prefix(value.size());
+  // A label: the rest of the line but its last `n_words_after` space-separated words, so it may
+  // hold spaces (`OBSERVE frame 1 16896 501248`, as gcsim synth labels frames); not empty.
+  bool label(std::string_view& value, int n_words_after) {
+    std::size_t end = rest_.size();
+    for (int i = 0; i < n_words_after; ++i) {
+      if (end == 0) return false;
+      end = rest_.rfind(' ', end - 1);
+      if (end == std::string_view::npos) return false;
+    }
+    if (end == 0) return false;
+    value = rest_.substr(0, end);
+    rest_.remove_prefix(end);
     return true;
   }
   bool at_end() const { return rest_.empty(); }
@@ -140,14 +146,14 @@ constexpr std::array<std::pair<LineShape, Parser>, 17> kParsers = {{
     {LineShape::observe,
      [](std::string_view line, LogLine& out) {
        Scanner s(line);
-       return s.literal("OBSERVE ") && s.word(out.label) && s.literal(" ") &&
+       return s.literal("OBSERVE ") && s.label(out.label, 2) && s.literal(" ") &&
               s.signed_decimal(out.mem_alloc) && s.literal(" ") && s.signed_decimal(out.mem_free) &&
               s.at_end();
      }},
     {LineShape::heapmap,
      [](std::string_view line, LogLine& out) {
        Scanner s(line);
-       return s.literal("HEAPMAP ") && s.word(out.label) && s.at_end();
+       return s.literal("HEAPMAP ") && s.label(out.label, 0) && s.at_end();
      }},
 }};
 

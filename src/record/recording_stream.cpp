@@ -49,8 +49,8 @@ class Fields {
   std::size_t pos_;
 };
 
-// A label as the trace keeps it: printable ASCII and spaces (a stand-in's "frame 12"; an
-// OBSERVE label has none), the rest '?'.
+// A label as the trace keeps it: printable ASCII and spaces (a stand-in's "frame 12", an
+// OBSERVE line's "frame 1"), the rest '?'.
 std::string label_text(std::string_view raw) {
   std::string label(raw);
   for (char& c : label) {

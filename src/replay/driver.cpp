@@ -79,11 +79,23 @@ Layout layout_for(const GeometryParams& params) {
     throw std::invalid_argument(fmt::format("heap size {} bytes is over the {}-byte limit",
                                             params.heap_bytes, kMaxHeapBytes));
   }
+  // The settings that cannot make a heap at any size first, named as the user gave them.
+  if (params.word_bytes == 0 || params.block_bytes % params.word_bytes != 0) {
+    throw std::invalid_argument(
+        fmt::format("block size {} bytes is not a multiple of the word size {} bytes",
+                    params.block_bytes, params.word_bytes));
+  }
+  if (params.start_offset >= params.block_bytes) {
+    throw std::invalid_argument(
+        fmt::format("start offset {} is the heap start modulo the {}-byte block size: 0 to {}",
+                    params.start_offset, params.block_bytes, params.block_bytes - 1));
+  }
   const auto layout = compute_layout(params);
   if (!layout) {
     throw std::invalid_argument(
-        fmt::format("heap size {} bytes with {}-byte blocks and {}-byte words makes no heap",
-                    params.heap_bytes, params.block_bytes, params.word_bytes));
+        fmt::format("heap size {} byte{} with {}-byte blocks and {}-byte words makes no heap",
+                    params.heap_bytes, params.heap_bytes == 1 ? "" : "s", params.block_bytes,
+                    params.word_bytes));
   }
   return *layout;
 }

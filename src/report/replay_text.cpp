@@ -10,13 +10,14 @@ namespace gcsim {
 namespace {
 
 std::string threshold_text(std::int64_t bytes) {
-  return bytes < 0 ? std::string("off (-1)") : grouped(bytes) + " bytes";
+  return bytes < 0 ? std::string("off (-1)")
+                   : plural(static_cast<std::uint64_t>(bytes), "byte", "bytes");
 }
 
 std::string metric_text(const Metric& m, const MetricValue& v) {
   if (m.unit == "ratio") return percent(as_double(v));
   const std::uint64_t n = std::get<std::uint64_t>(v);
-  if (m.unit == "bytes") return fmt::format("{} bytes ({})", grouped(n), human_bytes(n));
+  if (m.unit == "bytes") return fmt::format("{} ({})", plural(n, "byte", "bytes"), human_bytes(n));
   if (m.unit == "blocks") return grouped(n) + " blocks";
   return grouped(n);
 }
@@ -36,10 +37,16 @@ void print_header(std::ostream& out, const ReplayResult& r, const std::string& p
              r.settings.start_disabled ? ", gc disabled at start" : "");
 }
 
+// The largest device/simulation differences mean nothing without a device observation.
+bool is_observe_difference(const Metric& m) { return m.key.starts_with("observe.max_diff"); }
+
 void print_summary(std::ostream& out, const ReplaySummary& s) {
   fmt::print(out, "\nsummary\n");
   for (const Metric& m : replay_metrics()) {
-    fmt::print(out, "  {:<32} {:>28}\n", m.label, metric_text(m, m.value(s)));
+    const std::string value = s.observe_count == 0 && is_observe_difference(m)
+                                  ? std::string("- (none observed)")
+                                  : metric_text(m, m.value(s));
+    fmt::print(out, "  {:<32} {:>28}\n", m.label, value);
   }
 }
 

@@ -23,15 +23,15 @@ std::uint64_t max_bytes(GridAxis axis) {
   return axis == GridAxis::threshold ? kMaxThresholdBytes : kMaxHeapBytes;
 }
 
-// "4096", "4K", "512k", "1M": bytes. `item` is the list item `text` stands in, for errors.
+// "4096", "4K", "512KiB", "1M", "0x80000": bytes. `item` is the list item `text` stands in, for
+// errors.
 std::uint64_t parse_size(std::string_view text, std::string_view item, GridAxis axis) {
   const std::optional<std::uint64_t> bytes = parse_byte_size(text);
   if (!bytes) {
     if (text != item) throw GridError(fmt::format("'{}' in '{}' is not a size", text, item));
-    throw GridError(
-        fmt::format("'{}' is not a size (bytes, optionally with K or M), a range, "
-                    "or one of {}",
-                    item, axis == GridAxis::threshold ? "off, quarter, port" : "port"));
+    throw GridError(fmt::format("'{}' is not a size ({}), a range, or one of {}", item,
+                                kByteSizeForms,
+                                axis == GridAxis::threshold ? "off, quarter, port" : "port"));
   }
   const std::uint64_t limit = max_bytes(axis);
   if (*bytes > limit) {

@@ -71,10 +71,6 @@ DecidedBy decided_by(const Ranked& a, const Ranked& b, const std::vector<Key>& k
   return DecidedBy::grid_order;
 }
 
-std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", grouped(n), n == 1 ? one : many);
-}
-
 std::string margin_text(const SweepSpec& spec, const CellResult& c) {
   if (!c.margin) return "";
   return fmt::format(", on any heap down to {} bytes (margin {})", grouped(c.margin->from_bytes),
@@ -100,7 +96,7 @@ class Reasons {
 
   std::string deciding_clause(DecidedBy by, const Ranked& a, const Ranked& b) const {
     const auto ms = [&](std::uint64_t cycles) {
-      return fmt::format("{:.3f}", r_.spec.cost.milliseconds(cycles));
+      return grouped_decimal(r_.spec.cost.milliseconds(cycles), 3);
     };
     switch (by) {
       case DecidedBy::only_setting:

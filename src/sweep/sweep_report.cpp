@@ -5,13 +5,6 @@
 #include "text/number_format.h"
 
 namespace gcsim::sweep {
-namespace {
-
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", grouped(std::uint64_t{n}), n == 1 ? one : many);
-}
-
-}  // namespace
 
 SweepReport make_report(SweepResult result, const std::optional<GateInput>& gate) {
   SweepReport report;

@@ -34,8 +34,7 @@ void print_cells(std::ostream& out, const SweepReport& report, std::size_t trace
         grouped(count_of(c, "peak_mem_alloc")), grouped(count_of(c, "lowest_max_free")),
         percent(ratio_of(c, "worst_fragmentation")),
         grouped(count_of(c, "gc_work.blocks_marked") + count_of(c, "gc_work.blocks_swept")),
-        fmt::format("{:.3f}", r.spec.cost.milliseconds(gc_cycles(r.spec, c))),
-        safety_word(report, i));
+        grouped_decimal(r.spec.cost.milliseconds(gc_cycles(r.spec, c)), 3), safety_word(report, i));
   }
   for (const Recommendation& rec : report.recommendations) {
     if (rec.trace != trace) continue;

@@ -5,9 +5,10 @@
 //   RendererRedrawsEveryRealDump  the renderer alone: the dump's own letters (elided lines
 //                                 expanded to '.'), drawn again, give the dump's exact text.
 //   ImportedLogGivesTheRealDump   the whole path: `gcsim import mpy-log` turns the log into a
-//                                 trace, the trace is replayed on the log's heap, the map is
-//                                 taken at the HEAPMAP mark and printed with the log's pool
-//                                 address; it must equal the dump from the GC: line on.
+//                                 trace file, the trace is replayed on the log's heap, the map
+//                                 is taken at `--at mark:LABEL` (the OBSERVE line before it has
+//                                 the same label: the HEAPMAP mark must win) and printed with the
+//                                 log's pool address; it must equal the dump from the GC: line on.
 //
 // The log never names an object's type (its gc_alloc lines give sizes and addresses only), so
 // in the second test every head letter (T L D S A F B M h) is compared as 'h', on both sides.
@@ -26,6 +27,7 @@
 #include "oracle_data.h"
 #include "report/heap_map/capture.h"
 #include "report/heap_map/mem_info.h"
+#include "trace/writer.h"
 
 namespace gcsim {
 namespace {
@@ -136,12 +138,19 @@ const MpyLogImport& imported(const std::string& run) {
   return it->second;
 }
 
-// The HEAPMAP mark is the last mark with its label: each label also names the OBSERVE line
-// printed just before it.
-std::uint64_t heapmap_mark_number(const MpyLogImport& log, const std::string& label) {
+// Each label names an OBSERVE line and then the HEAPMAP line: two marks.
+std::uint64_t marks_labelled(const MpyLogImport& log, const std::string& label) {
   std::uint64_t n = 0;
   for (const Event& e : log.events) n += e.op == Op::mark && e.text == label;
   return n;
+}
+
+// The imported trace as `gcsim import mpy-log -o` writes it, in the test's temporary folder.
+std::string trace_file(const std::string& run, const MpyLogImport& log) {
+  const std::string path = ::testing::TempDir() + run + ".jsonl";
+  std::ofstream out(path);
+  write_trace_jsonl(out, log.header, log.events);
+  return path;
 }
 
 TEST_P(HeapMapRealDump, ImportedLogGivesTheRealDump) {
@@ -152,16 +161,14 @@ TEST_P(HeapMapRealDump, ImportedLogGivesTheRealDump) {
   ReplaySettings settings;
   settings.preset = log.heap.preset;
   settings.geometry = log.heap.geometry;
-  const std::uint64_t k = heapmap_mark_number(log, d.label);
-  ASSERT_EQ(k, 2u) << "an OBSERVE mark, then the HEAPMAP mark";
-  HeapMapObserver observer({HeapMapTarget::Kind::mark, k, d.label});
-  const ReplayResult result = replay_events(EventArray(log.events), log.header, settings,
-                                            d.run + ".log.gz", nullptr, &observer);
-  ASSERT_TRUE(observer.snapshot());
-  const HeapSnapshot& s = *observer.snapshot();
+  ASSERT_EQ(marks_labelled(log, d.label), 2u) << "an OBSERVE mark, then the HEAPMAP mark";
+  const CapturedHeapMap map = capture_heap_map(
+      trace_file(d.run, log), [&](const TraceHeader&) { return settings; },
+      parse_heap_map_target("mark:" + d.label));
+  const HeapSnapshot& s = map.snapshot;
   EXPECT_EQ(log.heap.pool_address, pool_address_of(dump));
   std::ostringstream out;
-  write_heap_map(out, s.info, s.letters, heap_map_format(result.layout, log.heap.pool_address));
+  write_heap_map(out, s.info, s.letters, heap_map_format(map.result.layout, log.heap.pool_address));
   EXPECT_EQ(heads_as_h(out.str()), heads_as_h(dump));
 }
 

@@ -48,7 +48,7 @@ keep = []
 for n in range(int(sys.argv[1])):
     keep.append(bytearray(n * 10))
     text = 'frame %d' % n
-    observe('frame%d' % n)
+    observe('frame %d' % n)
 keep = None
 observe('end')
 """
@@ -131,6 +131,7 @@ def main():
         # trace's mem_alloc at each mark is what the line printed.
         run = subprocess.run([gcsim, "record", "-o", t2, "observed.py", "12"], cwd=work,
                              env=env, capture_output=True, text=True)
+        # A label runs to the line's two numbers: `OBSERVE frame 1 …` is the mark `frame 1`.
         printed = [line.split() for line in run.stdout.splitlines()
                    if line.startswith("OBSERVE")]
         header, evs = events(t2)
@@ -142,7 +143,7 @@ def main():
             mem_alloc = [int(row.split(",")[2]) for row in f.read().splitlines()[1:]]
         marks = [(i, e["label"]) for i, e in enumerate(evs) if e["op"] == "mark"]
         got = [(label, mem_alloc[i]) for i, label in marks]
-        want = [(p[1], int(p[2])) for p in printed]
+        want = [(" ".join(p[1:-2]), int(p[-2])) for p in printed]
         check(failures, len(want) == 14 and got == want,
               f"mem_alloc at each mark is the OBSERVE line's: {got[:3]}… vs {want[:3]}…")
 

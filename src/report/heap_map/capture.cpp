@@ -1,8 +1,13 @@
 #include "report/heap_map/capture.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 #include <utility>
+#include <vector>
+
+#include "text/number_format.h"
 
 namespace gcsim {
 
@@ -19,11 +24,9 @@ void HeapMapObserver::after_event(const Event& event, const EventPosition& posit
       hit = position.index == target_.number;
       break;
     case HeapMapTarget::Kind::failure:
-      hit = outcome.failure && ++seen_ == target_.number;
+      hit = outcome.failure && ++failures_seen_ == target_.number;
       break;
     case HeapMapTarget::Kind::mark:
-      hit = event.op == Op::mark && event.text == target_.label && ++seen_ == target_.number;
-      break;
     case HeapMapTarget::Kind::peak:
     case HeapMapTarget::Kind::end:
       break;  // resolved to an event by capture_heap_map
@@ -48,11 +51,9 @@ std::string missing(const HeapMapTarget& target, const HeapMapObserver& observer
       return fmt::format("--at {}: the trace has {} events (0 to {})", target.number,
                          result.summary.events, result.summary.events - 1);
     case HeapMapTarget::Kind::failure:
-      return fmt::format("--at fail:{}: the replay had {} MemoryError(s)", target.number,
-                         observer.seen());
-    case HeapMapTarget::Kind::mark:
-      return fmt::format("--at mark:{}#{}: the trace has {} mark(s) labelled '{}'", target.label,
-                         target.number, observer.seen(), target.label);
+      return fmt::format("--at fail:{}: the replay had {}", target.number,
+                         plural(observer.failures_seen(), "MemoryError", "MemoryErrors"));
+    case HeapMapTarget::Kind::mark:  // resolved to an event by capture_heap_map
     case HeapMapTarget::Kind::peak:
     case HeapMapTarget::Kind::end:
       break;
@@ -68,10 +69,96 @@ CapturedHeapMap replay_to(const std::string& trace_path, const SettingsForHeader
   return {std::move(result), *observer.snapshot()};
 }
 
+struct MarkPoint {
+  std::uint64_t event = 0;
+  bool observed = false;  // an `observe` event follows it: an OBSERVE line's mark
+};
+
+// The marks labelled `label` in a replay, and every label in the order first seen; passes each
+// event on to `next`.
+class MarkLister final : public ReplayObserver {
+ public:
+  MarkLister(std::string label, ReplayObserver* next) : label_(std::move(label)), next_(next) {}
+  void after_event(const Event& event, const EventPosition& position, const EventOutcome& outcome,
+                   const Simulation& sim) override {
+    if (next_) next_->after_event(event, position, outcome, sim);
+    if (event.op == Op::observe && !labelled_.empty() &&
+        labelled_.back().event + 1 == position.index) {
+      labelled_.back().observed = true;
+    }
+    if (event.op != Op::mark) return;
+    if (event.text == label_) labelled_.push_back({position.index, false});
+    if (label_set_.insert(event.text).second) labels_.push_back(fmt::format("'{}'", event.text));
+  }
+  const std::vector<MarkPoint>& labelled() const { return labelled_; }
+  const std::vector<std::string>& labels() const { return labels_; }  // quoted
+
+ private:
+  std::string label_;
+  ReplayObserver* next_;
+  std::vector<MarkPoint> labelled_;
+  std::unordered_set<std::string> label_set_;
+  std::vector<std::string> labels_;
+};
+
+// At most this many labels or marks are listed in an error.
+constexpr std::size_t kListedAtMost = 10;
+
+std::string listed(const std::vector<std::string>& items) {
+  std::string text;
+  for (std::size_t i = 0; i < std::min(items.size(), kListedAtMost); ++i) {
+    text += (i == 0 ? "" : ", ") + items[i];
+  }
+  if (items.size() > kListedAtMost)
+    text += fmt::format(" and {} more", items.size() - kListedAtMost);
+  return text;
+}
+
+// The event a mark target names, or std::runtime_error listing what the trace has instead.
+std::uint64_t resolve_mark(const HeapMapTarget& target, const MarkLister& marks) {
+  const std::string at = target.numbered
+                             ? fmt::format("--at mark:{}#{}", target.label, target.number)
+                             : fmt::format("--at mark:{}", target.label);
+  const std::vector<MarkPoint>& labelled = marks.labelled();
+  if (labelled.empty()) {
+    if (marks.labels().empty()) {
+      throw std::runtime_error(fmt::format("{}: the trace has no marks", at));
+    }
+    throw std::runtime_error(fmt::format("{}: the trace has no mark labelled '{}'; its labels: {}",
+                                         at, target.label, listed(marks.labels())));
+  }
+  if (target.numbered) {
+    if (target.number > labelled.size()) {
+      throw std::runtime_error(fmt::format("{}: the trace has {} labelled '{}'", at,
+                                           plural(labelled.size(), "mark", "marks"), target.label));
+    }
+    return labelled[target.number - 1].event;
+  }
+  if (labelled.size() == 1) return labelled.front().event;
+  // Of an imported log's OBSERVE and HEAPMAP marks, the HEAPMAP one is the map the device printed.
+  const auto unobserved = [](const MarkPoint& m) { return !m.observed; };
+  if (std::count_if(labelled.begin(), labelled.end(), unobserved) == 1) {
+    return std::find_if(labelled.begin(), labelled.end(), unobserved)->event;
+  }
+  std::vector<std::string> choices;
+  for (std::size_t k = 0; k < labelled.size(); ++k) {
+    choices.push_back(fmt::format("mark:{}#{} (event {}{})", target.label, k + 1, labelled[k].event,
+                                  labelled[k].observed ? ", observed" : ""));
+  }
+  throw std::runtime_error(fmt::format("{}: {} marks are labelled '{}'; say which: {}", at,
+                                       labelled.size(), target.label, listed(choices)));
+}
+
 }  // namespace
 
 CapturedHeapMap capture_heap_map(const std::string& trace_path, const SettingsForHeader& settings,
                                  const HeapMapTarget& target, ReplayObserver* also) {
+  if (target.kind == HeapMapTarget::Kind::mark) {
+    MarkLister marks(target.label, also);
+    replay_trace(trace_path, settings, nullptr, &marks);
+    const std::uint64_t event = resolve_mark(target, marks);
+    return replay_to(trace_path, settings, {HeapMapTarget::Kind::event, event, {}}, also);
+  }
   if (target.kind != HeapMapTarget::Kind::peak && target.kind != HeapMapTarget::Kind::end) {
     return replay_to(trace_path, settings, target, also);
   }

@@ -1,5 +1,5 @@
-// Replays a trace and keeps the heap at one HeapMapTarget (target.h). An event, a
-// MemoryError or a mark is found while the replay runs; the peak and the end are known only
+// Replays a trace and keeps the heap at one HeapMapTarget (target.h). An event or a MemoryError
+// is found while the replay runs; the peak, the end and which mark a label names are known only
 // once it is over, so for them the trace is replayed twice (the second time to that event).
 #pragma once
 
@@ -12,8 +12,8 @@
 
 namespace gcsim {
 
-// Takes a snapshot right after the event a target of kind event, failure or mark names, then
-// passes every event on to `next` (a progress line, another capture) if given.
+// Takes a snapshot right after the event a target of kind event or failure names, then passes
+// every event on to `next` (a progress line, another capture) if given.
 class HeapMapObserver final : public ReplayObserver {
  public:
   explicit HeapMapObserver(HeapMapTarget target, ReplayObserver* next = nullptr);
@@ -21,12 +21,12 @@ class HeapMapObserver final : public ReplayObserver {
                    const Simulation& sim) override;
 
   const std::optional<HeapSnapshot>& snapshot() const { return snapshot_; }
-  std::uint64_t seen() const { return seen_; }  // failures or matching marks so far
+  std::uint64_t failures_seen() const { return failures_seen_; }
 
  private:
   HeapMapTarget target_;
   ReplayObserver* next_;
-  std::uint64_t seen_ = 0;
+  std::uint64_t failures_seen_ = 0;
   std::optional<HeapSnapshot> snapshot_;
 };
 
@@ -36,7 +36,8 @@ struct CapturedHeapMap {
 };
 
 // Throws what replay_trace throws, and std::runtime_error when the trace has no such point
-// (an event past the end, fewer MemoryErrors or marks than asked for).
+// (an event past the end, fewer MemoryErrors or marks than asked for, a label no mark has or
+// several marks have, each error listing what the trace has).
 CapturedHeapMap capture_heap_map(const std::string& trace_path, const SettingsForHeader& settings,
                                  const HeapMapTarget& target, ReplayObserver* also = nullptr);
 

@@ -33,15 +33,17 @@ HeapMapTarget parse_heap_map_target(std::string_view text) {
   if (text.starts_with("mark:")) {
     std::string_view label = text.substr(5);
     std::uint64_t k = 1;
+    bool numbered = false;
     if (const auto hash = label.rfind('#'); hash != std::string_view::npos) {
       if (const auto n = parse_number(label.substr(hash + 1))) {
         if (*n == 0) bad(text, "K counts marks from 1");
         k = *n;
+        numbered = true;
         label = label.substr(0, hash);
       }
     }
     if (label.empty()) bad(text, "the mark needs a label");
-    return {HeapMapTarget::Kind::mark, k, std::string(label)};
+    return {HeapMapTarget::Kind::mark, k, std::string(label), numbered};
   }
   if (const auto event = parse_number(text)) return {HeapMapTarget::Kind::event, *event, {}};
   bad(text, "not a heap-map point");

@@ -4,9 +4,10 @@
 //   peak           right after the event of the highest mem_alloc (the first, if several)
 //   end            right after the last event
 //   fail:K         right after the K-th MemoryError (1-based), when the collector has given up
-//   mark:LABEL     right after the first `mark` event labelled LABEL;
-//   mark:LABEL#K   … after the K-th one (an imported log marks OBSERVE and HEAPMAP points with
-//                  the same label: mark:frame300#2 is the HEAPMAP one)
+//   mark:LABEL     right after the one `mark` event labelled LABEL; of several, the one no
+//                  `observe` follows (an imported log marks its OBSERVE and HEAPMAP lines with
+//                  the same label: this is the HEAPMAP one), else an error listing them
+//   mark:LABEL#K   right after the K-th `mark` event labelled LABEL
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,7 @@ struct HeapMapTarget {
   Kind kind = Kind::end;
   std::uint64_t number = 0;  // event: the event; failure, mark: K (1-based)
   std::string label;         // mark
+  bool numbered = false;     // mark: `#K` given, so K counts; else the label must decide
 
   bool operator==(const HeapMapTarget&) const = default;
 };

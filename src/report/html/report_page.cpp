@@ -35,24 +35,21 @@ void write_summary(std::ostream& out, const ReportData& data) {
              grouped(p.heap_bytes), grouped(l.pool_blocks), p.block_bytes, grouped(l.pool_bytes),
              threshold_text(effective_threshold_bytes(r.settings.threshold_bytes, p.block_bytes)),
              r.settings.start_disabled ? ", gc disabled at start" : "");
-  fmt::print(out,
-             "<ul class=\"headline\">\n<li>peak mem_alloc {} bytes ({} of the pool) at event {}; "
-             "fragmentation there {}</li>\n"
-             "<li>{} collections: {} threshold, {} out of memory, {} gc.collect()</li>\n"
-             "<li>{} MemoryErrors: {} capacity, {} fragmentation, {} gc disabled</li>\n"
-             "<li>lowest largest free run {} bytes at event {}; worst fragmentation {} at event "
-             "{}</li>\n</ul>\n",
-             grouped(s.peak_mem_alloc),
-             percent(l.pool_bytes
-                         ? static_cast<double>(s.peak_mem_alloc) / static_cast<double>(l.pool_bytes)
-                         : 0.0),
-             grouped(s.peak_event), percent(s.fragmentation_at_peak), grouped(s.collections_total),
-             grouped(s.collections_threshold), grouped(s.collections_oom),
-             grouped(s.collections_explicit), grouped(s.failures_total),
-             grouped(s.failures_capacity), grouped(s.failures_fragmentation),
-             grouped(s.failures_disabled), grouped(s.events ? s.lowest_max_free : l.pool_bytes),
-             grouped(s.lowest_max_free_event), percent(s.worst_fragmentation),
-             grouped(s.worst_fragmentation_event));
+  fmt::print(
+      out,
+      "<ul class=\"headline\">\n<li>peak mem_alloc {} bytes ({} of the pool) at event {}; "
+      "fragmentation there {}</li>\n"
+      "<li>{}: {} threshold, {} out of memory, {} gc.collect()</li>\n"
+      "<li>{}: {} capacity, {} fragmentation, {} gc disabled</li>\n"
+      "<li>lowest largest free run {} bytes at event {}; worst fragmentation {} at event "
+      "{}</li>\n</ul>\n",
+      grouped(s.peak_mem_alloc), percent_of(s.peak_mem_alloc, l.pool_bytes), grouped(s.peak_event),
+      percent(s.fragmentation_at_peak), plural(s.collections_total, "collection", "collections"),
+      grouped(s.collections_threshold), grouped(s.collections_oom), grouped(s.collections_explicit),
+      plural(s.failures_total, "MemoryError", "MemoryErrors"), grouped(s.failures_capacity),
+      grouped(s.failures_fragmentation), grouped(s.failures_disabled),
+      grouped(s.events ? s.lowest_max_free : l.pool_bytes), grouped(s.lowest_max_free_event),
+      percent(s.worst_fragmentation), grouped(s.worst_fragmentation_event));
   for (const TraceWarning& w : r.warnings) {
     fmt::print(out, "<p class=\"note\">warning: {}</p>\n", xml_escape(w.message));
   }

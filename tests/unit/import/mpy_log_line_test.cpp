@@ -97,6 +97,19 @@ TEST(MpyLogLine, ReadsObserveAndHeapmapLines) {
   EXPECT_EQ(l.label, "frame300");
 }
 
+// A label runs to the numbers (OBSERVE) or the end (HEAPMAP), spaces and all: gcsim synth
+// labels frames `frame 1`.
+TEST(MpyLogLine, ReadsLabelsWithSpaces) {
+  LogLine l = parse_log_line("OBSERVE frame 1 16896 501248");
+  EXPECT_EQ(l.shape, LineShape::observe);
+  EXPECT_EQ(l.label, "frame 1");
+  EXPECT_EQ(l.mem_alloc, 16896);
+  EXPECT_EQ(l.mem_free, 501248);
+  l = parse_log_line("HEAPMAP frame 1");
+  EXPECT_EQ(l.shape, LineShape::heapmap);
+  EXPECT_EQ(l.label, "frame 1");
+}
+
 TEST(MpyLogLine, AcceptsACarriageReturnAnOxPrefixAndUpperCaseHex) {
   LogLine l = parse_log_line("gc_alloc(0x8005C000)\r");
   EXPECT_EQ(l.shape, LineShape::alloc_ptr);
@@ -143,7 +156,7 @@ TEST(MpyLogLine, CallsGarbledGcAndMallocLinesUnknown) {
        {"gc_allc(7ffff7c70800)", "gc_alloc(7ffff7c7", "gc_alloc(48 bytes -> 2",
         "gc_sweep(7ffff7c70800) gc_mark(7ffff7c70800)", "gc_free()",
         "malloc 48 :", "realloc 7ffff7c70800, 48", "free", "free zz", "OBSERVE start 64",
-        "OBSERVE start x 1", "HEAPMAP two words", "Initializing GC heap: 10010..20000",
+        "OBSERVE start x 1", "OBSERVE 1 2", "HEAPMAP ", "Initializing GC heap: 10010..20000",
         "  pool at 10380", "load attrgc_alloc(10380)"}) {
     EXPECT_EQ(parse_log_line(text).shape, LineShape::unknown) << text;
   }

@@ -36,14 +36,17 @@ TEST(ObserveCapture, ReadsObserveLinesAndIgnoresTheRest) {
       "MicroPython v0.5.0 on 2019-11-29\r\n"
       "OBSERVE start 16896 501248\r\n"
       "fps: 30.1\n"
-      "OBSERVE frame 17024 501120\n");
-  ASSERT_EQ(observations.size(), 2u);
+      "OBSERVE frame 17024 501120\n"
+      "OBSERVE frame 1 17056 501088\n");
+  ASSERT_EQ(observations.size(), 3u);
   EXPECT_EQ(observations[0].line, 2u);
   EXPECT_EQ(observations[0].label, "start");
   EXPECT_EQ(observations[0].mem_alloc, 16896);
   EXPECT_EQ(observations[0].mem_free, 501248);
   EXPECT_EQ(observations[1].line, 4u);
   EXPECT_EQ(observations[1].label, "frame");
+  EXPECT_EQ(observations[2].label, "frame 1");  // a label with a space, as gcsim synth marks
+  EXPECT_EQ(observations[2].mem_alloc, 17056);
 }
 
 TEST(ObserveCapture, AGarbledObserveLineIsAnError) {

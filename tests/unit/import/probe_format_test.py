@@ -11,7 +11,7 @@ import unittest
 sys.dont_write_bytecode = True  # leave no __pycache__ in tools/
 TOOLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'tools')
 # The shape mpy_log_line.cpp accepts for an OBSERVE line.
-OBSERVE_LINE = re.compile(r'^OBSERVE (\S+) (-?\d+) (-?\d+)$')
+OBSERVE_LINE = re.compile(r'^OBSERVE (\S|\S.*\S) (-?\d+) (-?\d+)$')
 
 
 class StubGc(types.ModuleType):
@@ -80,9 +80,15 @@ class ProbeFormat(unittest.TestCase):
         self.assertEqual(self.out.getvalue().splitlines(),
                          ['OBSERVE a 16896 501248', 'OBSERVE b 32 518112'])
 
-    def test_rejects_a_label_with_a_space(self):
-        with self.assertRaises(ValueError):
-            self.probe.observe('two words')
+    def test_a_label_may_hold_spaces(self):
+        self.probe.observe('frame 1')  # as gcsim synth marks frames
+        self.assertEqual(self.out.getvalue(), 'OBSERVE frame 1 16896 501248\n')
+        self.assertEqual(OBSERVE_LINE.match(self.out.getvalue().rstrip('\n')).group(1), 'frame 1')
+
+    def test_rejects_a_label_that_would_not_read_back(self):
+        for label in ['', ' start', 'start ', 'two\nlines', 'cr\r']:
+            with self.assertRaises(ValueError, msg=repr(label)):
+                self.probe.observe(label)
         self.assertEqual(self.out.getvalue(), '')
         self.assertEqual(self.stub.calls, 0)
 

@@ -29,6 +29,7 @@ TEST(SweepGrid, ValuesWithSuffixes) {
   EXPECT_EQ(labels("4096,8192"), (Labels{"4096", "8192"}));
   EXPECT_EQ(labels("4K, 512k,1M,2m"), (Labels{"4096", "524288", "1048576", "2097152"}));
   EXPECT_EQ(labels("0"), (Labels{"0"}));  // gc.threshold(0): collect before every allocation
+  EXPECT_EQ(labels("4KB,8KiB,0x4000"), (Labels{"4096", "8192", "16384"}));
 }
 
 TEST(SweepGrid, GeometricRange) {
@@ -68,20 +69,24 @@ TEST(SweepGrid, Errors) {
   EXPECT_EQ(error_of("  "), "the threshold list is empty");
   EXPECT_EQ(error_of("4096,,8192"), "empty item in the threshold list '4096,,8192'");
   EXPECT_EQ(error_of("4096,"), "empty item in the threshold list '4096,'");
-  EXPECT_EQ(error_of("lots"),
-            "'lots' is not a size (bytes, optionally with K or M), a range, or one of off, "
-            "quarter, port");
   EXPECT_EQ(
-      error_of("4KB"),
-      "'4KB' is not a size (bytes, optionally with K or M), a range, or one of off, quarter, port");
-  EXPECT_EQ(error_of("1.5K"),
-            "'1.5K' is not a size (bytes, optionally with K or M), a range, or one of off, "
-            "quarter, port");
+      error_of("lots"),
+      "'lots' is not a size (bytes: 524288, 512K, 512KiB, 3M or 0x80000), a range, or one of off, "
+      "quarter, port");
+  EXPECT_EQ(error_of("4Q"),
+            "'4Q' is not a size (bytes: 524288, 512K, 512KiB, 3M or 0x80000), a range, or one of "
+            "off, quarter, "
+            "port");
   EXPECT_EQ(
-      error_of("+4"),
-      "'+4' is not a size (bytes, optionally with K or M), a range, or one of off, quarter, port");
-  EXPECT_EQ(error_of("lots", GridAxis::heap_size),
-            "'lots' is not a size (bytes, optionally with K or M), a range, or one of port");
+      error_of("1.5K"),
+      "'1.5K' is not a size (bytes: 524288, 512K, 512KiB, 3M or 0x80000), a range, or one of off, "
+      "quarter, port");
+  EXPECT_EQ(error_of("+4"),
+            "'+4' is not a size (bytes: 524288, 512K, 512KiB, 3M or 0x80000), a range, or one of "
+            "off, quarter, port");
+  EXPECT_EQ(
+      error_of("lots", GridAxis::heap_size),
+      "'lots' is not a size (bytes: 524288, 512K, 512KiB, 3M or 0x80000), a range, or one of port");
   EXPECT_EQ(error_of("1024..8192"),
             "range '1024..8192' needs a step: A..B*FACTOR (geometric) or A..B+STEP (linear)");
   EXPECT_EQ(error_of("1024.."),

@@ -113,9 +113,8 @@ TEST_F(SweepJson, ReaderErrorsNameTheFileAndPlace) {
   EXPECT_EQ(read_error([](auto& d) { d["cells"][1] = d["cells"][0]; }),
             "x.json: cells[1]: index not above the one before");
   EXPECT_EQ(read_error([](auto& d) { d["grid"]["thresholds"][0] = "lots"; }),
-            "x.json: grid.thresholds: 'lots' is not a size (bytes, optionally with K or M), a "
-            "range, or one of off, "
-            "quarter, port");
+            "x.json: grid.thresholds: 'lots' is not a size (bytes: 524288, 512K, 512KiB, 3M or "
+            "0x80000), a range, or one of off, quarter, port");
   EXPECT_EQ(read_error([](auto& d) { d["traces"][0]["geometry"].erase("rules"); }),
             "x.json: traces[0]: no 'geometry.rules'");
   EXPECT_EQ(read_error([](auto& d) {

@@ -11,9 +11,19 @@ static void end_line(void (*observed)(const char *label, size_t len)) {
     static const char prefix[] = "OBSERVE ";
     const size_t n_prefix = sizeof(prefix) - 1;
     if (line_len > n_prefix && memcmp(line, prefix, n_prefix) == 0) {
-        size_t end = n_prefix;
-        while (end < line_len && line[end] != ' ' && line[end] != '\r') {
-            ++end;
+        size_t end = line_len;
+        if (line[end - 1] == '\r') {
+            --end;
+        }
+        // The label runs to the line's last two words (the numbers), so it may hold spaces, as
+        // gcsim import reads it.
+        for (int n_words = 0; n_words < 2 && end > n_prefix; ++n_words) {
+            while (end > n_prefix && line[end - 1] != ' ') {
+                --end;
+            }
+            if (end > n_prefix) {
+                --end;
+            }
         }
         if (end > n_prefix) {
             observed(line + n_prefix, end - n_prefix);

@@ -1,5 +1,6 @@
-// The script's stdout, split into lines as it is written: a line `OBSERVE <label> …` (what
-// tools/gcsim_probe.py prints) names a point of the run. Only the label is kept.
+// The script's stdout, split into lines as it is written: a line `OBSERVE <label> <mem_alloc>
+// <mem_free>` (what tools/gcsim_probe.py prints) names a point of the run. Only the label is
+// kept: the text before the last two words, spaces and all (`frame 1`).
 #pragma once
 
 #include <stddef.h>

@@ -1,7 +1,8 @@
 // heap_map_capture: is the heap taken at the point `--at` names — an event, the peak, the end,
-// the K-th MemoryError, the K-th mark — and is a point the trace lacks an error naming it?
-// tests/cli/data/classes.jsonl on a 4,096-byte k210 heap (124 blocks); its README gives the
-// heap after every step.
+// the K-th MemoryError, a label's mark (the HEAPMAP one of an imported log), the K-th mark —
+// and is a point the trace lacks an error naming it and what the trace has instead?
+// tests/cli/data/classes.jsonl and labels.jsonl on a 4,096-byte k210 heap (124 blocks); their
+// README gives the heap after every step.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
@@ -21,10 +22,21 @@ ReplaySettings settings() {
   return s;
 }
 
-CapturedHeapMap at(std::string_view text) {
+const std::string kLabels = std::string(GCSIM_TEST_DATA_DIR) + "/cli/data/labels.jsonl";
+
+CapturedHeapMap at(std::string_view text, const std::string& trace = kTrace) {
   const ReplaySettings s = settings();
   return capture_heap_map(
-      kTrace, [&](const TraceHeader&) { return s; }, parse_heap_map_target(text));
+      trace, [&](const TraceHeader&) { return s; }, parse_heap_map_target(text));
+}
+
+std::string error_at(std::string_view text, const std::string& trace = kTrace) {
+  try {
+    at(text, trace);
+  } catch (const std::runtime_error& e) {
+    return std::string(e.what());
+  }
+  return "no error";
 }
 
 std::string object(std::size_t n_blocks) {
@@ -73,18 +85,28 @@ TEST(HeapMapCapture, BornEventsFollowTheObjects) {
   EXPECT_EQ(s.born_event[99], kNoEvent);
 }
 
+TEST(HeapMapCapture, AtAMark) {
+  // An OBSERVE's mark and a HEAPMAP's share the label: the HEAPMAP's (no observe after it) wins.
+  EXPECT_EQ(at("mark:start", kLabels).snapshot.event, 4u);
+  EXPECT_EQ(at("mark:start", kLabels).snapshot.letters, object(2) + "h" + dots(121));
+  EXPECT_EQ(at("mark:start#1", kLabels).snapshot.event, 1u);
+  EXPECT_EQ(at("mark:start#2", kLabels).snapshot.event, 4u);
+  EXPECT_EQ(at("mark:frame 1", kLabels).snapshot.event, 7u);
+  EXPECT_EQ(at("mark:twice#2", kLabels).snapshot.event, 9u);
+}
+
 TEST(HeapMapCapture, MissingPointsAreErrors) {
-  auto message = [](std::string_view text) {
-    try {
-      at(text);
-    } catch (const std::runtime_error& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
-  EXPECT_EQ(message("23"), "--at 23: the trace has 23 events (0 to 22)");
-  EXPECT_EQ(message("fail:4"), "--at fail:4: the replay had 3 MemoryError(s)");
-  EXPECT_EQ(message("mark:x#2"), "--at mark:x#2: the trace has 0 mark(s) labelled 'x'");
+  EXPECT_EQ(error_at("23"), "--at 23: the trace has 23 events (0 to 22)");
+  EXPECT_EQ(error_at("fail:4"), "--at fail:4: the replay had 3 MemoryErrors");
+  EXPECT_EQ(error_at("mark:x#2"), "--at mark:x#2: the trace has no marks");
+  EXPECT_EQ(error_at("mark:frame_0", kLabels),
+            "--at mark:frame_0: the trace has no mark labelled 'frame_0'; its labels: 'start', "
+            "'frame 0', 'frame 1', 'twice'");
+  EXPECT_EQ(error_at("mark:start#3", kLabels),
+            "--at mark:start#3: the trace has 2 marks labelled 'start'");
+  EXPECT_EQ(error_at("mark:twice", kLabels),
+            "--at mark:twice: 2 marks are labelled 'twice'; say which: mark:twice#1 (event 8), "
+            "mark:twice#2 (event 9)");
 }
 
 TEST(HeapMapCapture, EmptyHeapSnapshot) {

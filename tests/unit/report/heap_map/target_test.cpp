@@ -18,9 +18,11 @@ TEST(HeapMapTarget, AcceptedForms) {
   EXPECT_EQ(parse_heap_map_target("end"), (HeapMapTarget{Kind::end, 0, {}}));
   EXPECT_EQ(parse_heap_map_target("fail:3"), (HeapMapTarget{Kind::failure, 3, {}}));
   EXPECT_EQ(parse_heap_map_target("mark:frame300"), (HeapMapTarget{Kind::mark, 1, "frame300"}));
-  EXPECT_EQ(parse_heap_map_target("mark:frame300#2"), (HeapMapTarget{Kind::mark, 2, "frame300"}));
-  // A '#' not followed by a number belongs to the label.
+  EXPECT_EQ(parse_heap_map_target("mark:frame300#2"),
+            (HeapMapTarget{Kind::mark, 2, "frame300", true}));
+  // A '#' not followed by a number belongs to the label; a label may hold spaces.
   EXPECT_EQ(parse_heap_map_target("mark:a#b"), (HeapMapTarget{Kind::mark, 1, "a#b"}));
+  EXPECT_EQ(parse_heap_map_target("mark:frame 10"), (HeapMapTarget{Kind::mark, 1, "frame 10"}));
 }
 
 TEST(HeapMapTarget, RejectedForms) {
