@@ -8,6 +8,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
+#include "cli/whole_number.h"
 #include "import/import_summary.h"
 #include "import/mpy_log.h"
 #include "import/observe_merge.h"
@@ -22,6 +23,7 @@ struct ImportArgs {
   std::string input;  // the log, or the capture
   std::string trace;  // observe: the trace to merge into
   std::string output;
+  std::uint64_t max_events = UINT64_MAX;  // mpy-log
 };
 
 // The writer writes .jsonl only; anything else would be misread by the ending.
@@ -33,7 +35,8 @@ void require_jsonl(const std::string& path) {
 
 void run_mpy_log(const ImportArgs& args) {
   require_jsonl(args.output);
-  const MpyLogImport imported = import_mpy_log(args.input);
+  protect_input(args.input);
+  const MpyLogImport imported = import_mpy_log(args.input, args.max_events);
   OutputFile out(args.output);
   write_trace_jsonl(out.stream(), imported.header, imported.events);
   out.commit();
@@ -45,6 +48,8 @@ void run_observe(const ImportArgs& args) {
   std::ifstream capture(args.input, std::ios::binary);
   if (!capture) throw std::runtime_error(fmt::format("cannot read {}", args.input));
   const std::vector<Observation> observations = read_observe_capture(capture, args.input);
+  protect_input(args.input);
+  protect_input(args.trace);
   OutputFile out(args.output);
   const MergeResult merged = merge_observations(args.trace, observations, args.input, out.stream());
   out.commit();
@@ -63,6 +68,9 @@ void add_import_command(CLI::App& app, int& exit_code) {
       "mpy-log", "a MicroPython MICROPY_DEBUG_VERBOSE log (plain or .gz) → a trace");
   log->add_option("log", log_args->input, "the debug log")->required();
   log->add_option("-o,--output", log_args->output, "the trace to write (.jsonl)")->required();
+  log->add_option("--max-events", log_args->max_events,
+                  "refuse a log that makes more events (default: no limit)")
+      ->check(whole_number(1));
   log->callback([log_args, &exit_code] {
     run_mpy_log(*log_args);
     exit_code = kExitOk;
