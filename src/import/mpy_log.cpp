@@ -453,7 +453,9 @@ MpyLogImport import_mpy_log(std::istream& log, const std::string& log_name,
                             std::uint64_t max_events) {
   Importer importer(log_name, max_events);
   std::string text;
-  while (std::getline(log, text)) importer.line(text);
+  for (std::uint64_t line = 1; read_log_line(log, text, log_name, line); ++line) {
+    importer.line(text);
+  }
   return importer.finish();
 }
 

@@ -60,36 +60,13 @@ class MergeSink final : public TraceSink {
   MergeResult result_;
 };
 
-// std::getline without its unbounded line, and a read error that is not the end of the file.
-bool read_capture_line(std::istream& capture, std::string& text, const std::string& capture_name,
-                       std::uint64_t line) {
-  text.clear();
-  std::istream::int_type c;
-  while ((c = capture.get()) != std::istream::traits_type::eof() && c != '\n') {
-    if (text.size() >= kMaxLineBytes) {
-      throw TraceError({.file = capture_name,
-                        .line = line,
-                        .rule = "line-too-long",
-                        .detail = fmt::format("a capture line over {} bytes", kMaxLineBytes)});
-    }
-    text += static_cast<char>(c);
-  }
-  if (capture.bad()) {
-    throw TraceError({.file = capture_name,
-                      .line = line,
-                      .rule = "unreadable-file",
-                      .detail = "reading it failed"});
-  }
-  return c != std::istream::traits_type::eof() || !text.empty();
-}
-
 }  // namespace
 
 std::vector<Observation> read_observe_capture(std::istream& capture,
                                               const std::string& capture_name) {
   std::vector<Observation> observations;
   std::string text;
-  for (std::uint64_t line = 1; read_capture_line(capture, text, capture_name, line); ++line) {
+  for (std::uint64_t line = 1; read_log_line(capture, text, capture_name, line); ++line) {
     const LogLine l = parse_log_line(text);
     if (l.shape == LineShape::observe) {
       observations.push_back({line, std::string(l.label), l.mem_alloc, l.mem_free});
