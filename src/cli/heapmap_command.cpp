@@ -28,6 +28,7 @@ struct HeapmapArgs {
 void run(const HeapmapArgs& args) {
   const HeapMapTarget target = parse_heap_map_target(args.at);
   const std::optional<std::uint64_t> pool_address = parse_pool_address(args.pool_address);
+  protect_input(args.trace);
   std::optional<OutputFile> text_out, svg_out;
   if (args.output_path) text_out.emplace(*args.output_path);
   if (args.svg_path) svg_out.emplace(*args.svg_path);
@@ -45,9 +46,7 @@ void run(const HeapmapArgs& args) {
   write_heap_map(text_out ? text_out->stream() : std::cout, map.snapshot.info, map.snapshot.letters,
                  format);
   if (svg_out) write_heap_tiles(svg_out->stream(), map.snapshot, format.block_bytes, "heap-tiles");
-  for (auto* out : {&text_out, &svg_out}) {
-    if (*out) (*out)->commit();
-  }
+  OutputFile::commit_all({&text_out, &svg_out});
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "cli/exit_codes.h"
+#include "cli/option_checks.h"
 #include "cli/output_file.h"
 #include "import/import_summary.h"
 #include "import/mpy_log.h"
@@ -22,6 +23,7 @@ struct ImportArgs {
   std::string input;  // the log, or the capture
   std::string trace;  // observe: the trace to merge into
   std::string output;
+  std::uint64_t max_events = UINT64_MAX;  // mpy-log
 };
 
 // The writer writes .jsonl only; anything else would be misread by the ending.
@@ -33,7 +35,10 @@ void require_jsonl(const std::string& path) {
 
 void run_mpy_log(const ImportArgs& args) {
   require_jsonl(args.output);
-  const MpyLogImport imported = import_mpy_log(args.input);
+  protect_input(args.input);
+  const MpyLogImport imported = args.input == "-"
+                                    ? import_mpy_log(std::cin, "stdin", args.max_events)
+                                    : import_mpy_log(args.input, args.max_events);
   OutputFile out(args.output);
   write_trace_jsonl(out.stream(), imported.header, imported.events);
   out.commit();
@@ -42,13 +47,22 @@ void run_mpy_log(const ImportArgs& args) {
 
 void run_observe(const ImportArgs& args) {
   require_jsonl(args.output);
-  std::ifstream capture(args.input, std::ios::binary);
-  if (!capture) throw std::runtime_error(fmt::format("cannot read {}", args.input));
-  const std::vector<Observation> observations = read_observe_capture(capture, args.input);
+  const bool from_stdin = args.input == "-";
+  const std::string capture_name = from_stdin ? "stdin" : args.input;
+  std::ifstream file;
+  if (!from_stdin) {
+    file.open(args.input, std::ios::binary);
+    if (!file) throw std::runtime_error(fmt::format("cannot read {}", args.input));
+  }
+  const std::vector<Observation> observations =
+      read_observe_capture(from_stdin ? std::cin : file, capture_name);
+  protect_input(args.input);
+  protect_input(args.trace);
   OutputFile out(args.output);
-  const MergeResult merged = merge_observations(args.trace, observations, args.input, out.stream());
+  const MergeResult merged =
+      merge_observations(args.trace, observations, capture_name, out.stream());
   out.commit();
-  fmt::print("{}: {} OBSERVE lines merged into {} → {}: {} events\n", args.input,
+  fmt::print("{}: {} OBSERVE lines merged into {} → {}: {} events\n", capture_name,
              grouped(merged.observations), args.trace, args.output, grouped(merged.events));
 }
 
@@ -61,8 +75,11 @@ void add_import_command(CLI::App& app, int& exit_code) {
   auto log_args = std::make_shared<ImportArgs>();
   CLI::App* log = cmd->add_subcommand(
       "mpy-log", "a MicroPython MICROPY_DEBUG_VERBOSE log (plain or .gz) → a trace");
-  log->add_option("log", log_args->input, "the debug log")->required();
+  log->add_option("log", log_args->input, "the debug log (- for stdin)")->required();
   log->add_option("-o,--output", log_args->output, "the trace to write (.jsonl)")->required();
+  log->add_option("--max-events", log_args->max_events,
+                  "refuse a log that makes more events (default: no limit)")
+      ->check(whole_number(1));
   log->callback([log_args, &exit_code] {
     run_mpy_log(*log_args);
     exit_code = kExitOk;
@@ -71,7 +88,8 @@ void add_import_command(CLI::App& app, int& exit_code) {
   auto observe_args = std::make_shared<ImportArgs>();
   CLI::App* observe = cmd->add_subcommand(
       "observe", "merge OBSERVE lines (tools/gcsim_probe.py) into a trace after its marks");
-  observe->add_option("capture", observe_args->input, "the device's output")->required();
+  observe->add_option("capture", observe_args->input, "the device's output (- for stdin)")
+      ->required();
   observe->add_option("--trace", observe_args->trace, "the trace with the marks")->required();
   observe->add_option("-o,--output", observe_args->output, "the trace to write (.jsonl)")
       ->required();

@@ -7,6 +7,7 @@
 #include "cli/heapmap_command.h"
 #include "cli/import_command.h"
 #include "cli/merge_command.h"
+#include "cli/output_file.h"
 #include "cli/record_command.h"
 #include "cli/replay_command.h"
 #include "cli/report_command.h"
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   add_synth_command(app, exit_code);
   try {
     app.parse(argc, argv);
+    check_stdout();
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     if (app.get_subcommands().empty()) {             // no command: say which there are

@@ -13,6 +13,8 @@ struct MergeArgs {
 };
 
 int run(const MergeArgs& args) {
+  for (const std::string& shard : args.request.shards) protect_input(shard);
+  protect_inputs(args.request.config, args.request.gate);
   SweepOutputs outputs(args.outputs);
   return finish(sweep::run_merge(args.request), outputs);
 }

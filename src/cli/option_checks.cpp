@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "text/byte_size.h"
+#include "text/number_format.h"
 
 namespace gcsim::cli {
 
@@ -19,17 +20,26 @@ CLI::Validator byte_size_transform() {
       "SIZE");
 }
 
-CLI::Validator at_least_one() {
+CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
   return CLI::Validator(
-      [](std::string& text) -> std::string {
-        std::uint64_t n = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-        if (text.empty() || ec != std::errc() || end != text.data() + text.size() || n == 0) {
-          return fmt::format("'{}' is not a whole number of 1 or more", text);
+      [min, max](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, ec] = std::from_chars(text.data(), end, value);
+        const bool digits = !text.empty() && stop == end;
+        if (digits &&
+            (ec == std::errc::result_out_of_range || (ec == std::errc() && value > max))) {
+          return fmt::format("'{}' is more than {}", text, grouped(max));
+        }
+        if (!digits || ec != std::errc() || value < min) {
+          const bool unbounded = max == std::numeric_limits<std::uint64_t>::max();
+          return unbounded ? fmt::format("'{}' is not a whole number of {} or more", text, min)
+                           : fmt::format("'{}' is not a whole number from {} to {}", text, min,
+                                         grouped(max));
         }
         return {};
       },
-      "N >= 1");
+      "N");
 }
 
 }  // namespace gcsim::cli

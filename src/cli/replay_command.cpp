@@ -32,6 +32,7 @@ struct ReplayArgs {
 
 void run(const ReplayArgs& args) {
   // Open every output first: a bad path fails before the replay runs.
+  protect_input(args.trace);
   std::optional<OutputFile> json_out, csv_out, collections_out;
   if (args.json_path) json_out.emplace(*args.json_path);
   if (args.csv_path) csv_out.emplace(*args.csv_path);
@@ -62,9 +63,7 @@ void run(const ReplayArgs& args) {
     write_collections_csv(collections_out->stream(), result.collections,
                           result.layout.params.block_bytes);
   }
-  for (auto* out : {&json_out, &csv_out, &collections_out}) {
-    if (*out) (*out)->commit();
-  }
+  OutputFile::commit_all({&json_out, &csv_out, &collections_out});
   if (args.quiet) return;
   print_replay_text(std::cout, result, args.trace);
   if (!args.no_chart) {
@@ -88,7 +87,7 @@ void add_replay_command(CLI::App& app, int& exit_code) {
   CLI::Option* csv =
       cmd->add_option("--csv", args->csv_path, "write the per-event state log as CSV");
   cmd->add_option("--every", args->every, "with --csv: one row every K events")
-      ->check(at_least_one())
+      ->check(whole_number(1))
       ->needs(csv);
   cmd->add_option("--collections", args->collections_path, "write the collection log as CSV");
   cmd->add_flag("--no-chart", args->no_chart, "no terminal chart");

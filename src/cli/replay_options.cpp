@@ -12,10 +12,10 @@ namespace gcsim::cli {
 
 std::int64_t parse_threshold(const std::string& text) {
   if (text == "off") return -1;
-  if (text.starts_with('-')) {  // gc.threshold(-1), or any negative amount: off
+  if (text.starts_with('-')) {  // gc.threshold(-1), or any negative amount (not -0): off
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc() && end == text.data() + text.size()) return -1;
+    if (ec == std::errc() && end == text.data() + text.size() && value < 0) return -1;
   }
   const std::optional<std::uint64_t> bytes = parse_byte_size(text);
   if (!bytes) {
@@ -33,12 +33,12 @@ std::int64_t parse_threshold(const std::string& text) {
 void LimitOptions::add_to(CLI::App& cmd) {
   cmd.add_option("--max-events", limits.max_events,
                  "refuse a trace with more than N events (default: no limit)")
-      ->check(at_least_one());
+      ->check(whole_number(1));
   cmd.add_option("--max-objects", limits.max_objects,
                  fmt::format("refuse a trace that needs more than N objects remembered at once "
                              "(default {})",
                              kDefaultMaxObjects))
-      ->check(at_least_one());
+      ->check(whole_number(1));
 }
 
 void ReplayOptions::add_to(CLI::App& cmd) {

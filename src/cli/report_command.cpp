@@ -26,6 +26,7 @@ struct ReportArgs {
 
 void run(const ReportArgs& args) {
   const std::optional<std::uint64_t> pool_address = parse_pool_address(args.pool_address);
+  protect_input(args.trace);
   OutputFile out(args.output_path);
   std::error_code size_error;
   const std::uint64_t file_bytes = std::filesystem::file_size(args.trace, size_error);

@@ -70,9 +70,7 @@ void SweepOutputs::write(const SweepReport& report, const std::vector<CellReplay
       if (!*step_summary_) throw std::runtime_error("cannot append to $GITHUB_STEP_SUMMARY");
     }
   }
-  for (auto* out : {&json_, &csv_, &markdown_, &junit_, &html_}) {
-    if (*out) (*out)->commit();
-  }
+  OutputFile::commit_all({&json_, &csv_, &markdown_, &junit_, &html_});
   if (!quiet_) print_sweep_table(std::cout, report);
 }
 
@@ -84,6 +82,11 @@ void add_gate_flags(CLI::App& cmd, GateRequest& gate) {
                "ignore the --config's baseline and tolerance (to write a new one with --json)");
   cmd.add_flag("--allow-missing-baseline", gate.allow_missing_baseline,
                "gate: pass when the baseline is missing or matches no cell (a first run)");
+}
+
+void protect_inputs(const std::optional<std::string>& config, const GateRequest& gate) {
+  if (config) protect_input(*config);
+  if (gate.baseline) protect_input(*gate.baseline);
 }
 
 int finish(const SweepReport& report, SweepOutputs& outputs,
@@ -108,6 +111,8 @@ int run(SweepArgs args) {
   args.request.limits = args.limits.limits;
   SweepPlan plan = plan_sweep(args.request);
   if (!args.geometry.preset) args.geometry.preset = plan.preset;
+  for (const std::string& trace : plan.traces) protect_input(trace);
+  protect_inputs(args.request.config, args.request.gate);
   SweepOutputs outputs(args.outputs);
   const std::vector<TraceEvents> traces = load_traces(plan, [&](const TraceHeader& h) {
     const Preset& preset = args.geometry.preset_data(h.geometry);
@@ -128,6 +133,10 @@ int run(SweepArgs args) {
 }
 
 }  // namespace
+
+// The K210 memory flags' bound: far above any board, low enough that their difference
+// (kpu_bytes_left) cannot wrap.
+constexpr std::uint64_t kMaxK210Bytes = std::uint64_t{1} << 40;
 
 void add_sweep_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<SweepArgs>();
@@ -161,21 +170,28 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--cpu-mhz", r.cost.cpu_mhz, "cost model: CPU clock (default 400)")
       ->check(CLI::Range(1u, 100000u));
   cmd->add_option("--mark-cycles", r.cost.cycles_per_block_marked,
-                  "cost model: cycles per block marked (default 64)");
+                  "cost model: cycles per block marked (default 64)")
+      ->check(whole_number());
   cmd->add_option("--sweep-cycles", r.cost.cycles_per_block_swept,
-                  "cost model: cycles per block swept (default 10)");
+                  "cost model: cycles per block swept (default 10)")
+      ->check(whole_number());
   cmd->add_option("--collection-cycles", r.cost.cycles_per_collection,
-                  "cost model: fixed cycles per collection (default 15000)");
+                  "cost model: fixed cycles per collection (default 15000)")
+      ->check(whole_number());
   cmd->add_option("--sram-bytes", r.k210.sram_bytes, "k210 memory: general SRAM (default 6 MiB)")
-      ->transform(byte_size_transform());
+      ->transform(byte_size_transform())
+      ->check(whole_number(0, kMaxK210Bytes));
   cmd->add_option("--firmware-bytes", r.k210.firmware_bytes,
                   "k210 memory: firmware image (default 2.5 MiB)")
-      ->transform(byte_size_transform());
+      ->transform(byte_size_transform())
+      ->check(whole_number(0, kMaxK210Bytes));
   cmd->add_option("--camera-bytes", r.k210.camera_bytes,
                   "k210 memory: camera buffers (default 384000)")
-      ->transform(byte_size_transform());
+      ->transform(byte_size_transform())
+      ->check(whole_number(0, kMaxK210Bytes));
   cmd->add_option("--lcd-bytes", r.k210.lcd_bytes, "k210 memory: LCD buffer (default 153600)")
-      ->transform(byte_size_transform());
+      ->transform(byte_size_transform())
+      ->check(whole_number(0, kMaxK210Bytes));
   add_gate_flags(*cmd, r.gate);
   args->outputs.add_to(*cmd);
   args->outputs.add_html_to(*cmd);

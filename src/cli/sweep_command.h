@@ -49,6 +49,9 @@ class SweepOutputs {
 // --baseline, --tolerance, --no-baseline, --allow-missing-baseline.
 void add_gate_flags(CLI::App& cmd, sweep::GateRequest& gate);
 
+// The --config and --baseline files, which no output may replace.
+void protect_inputs(const std::optional<std::string>& config, const sweep::GateRequest& gate);
+
 // Writes the report and returns the exit code: kExitRegression, with the one line on stderr
 // saying why, when the gate failed.
 int finish(const sweep::SweepReport& report, SweepOutputs& outputs,

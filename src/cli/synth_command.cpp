@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/exit_codes.h"
+#include "cli/option_checks.h"
 #include "cli/output_file.h"
 #include "synth/workload.h"
 #include "trace/writer.h"
@@ -66,9 +67,11 @@ void add_synth_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("synth", "write the synthetic trace of a K210 workload");
   cmd->add_option("workload", args->workload, "the workload (see --list)");
   cmd->add_option("--frames", args->frames, "passes of the script's loop")
-      ->check(CLI::Range(1u, 1'000'000u))
+      ->check(whole_number(1, 1'000'000))
       ->capture_default_str();
-  cmd->add_option("--seed", args->seed, "random seed")->capture_default_str();
+  cmd->add_option("--seed", args->seed, "random seed")
+      ->check(whole_number())
+      ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "the trace to write (.jsonl or .jsonl.gz)");
   cmd->add_flag("--list", args->list, "list the workloads, one line each");
   cmd->callback([args, &exit_code] {

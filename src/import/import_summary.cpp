@@ -38,7 +38,7 @@ void write_import_summary(std::ostream& out, const MpyLogImport& imported,
              grouped(s.collections()), grouped(s.collections_oom), grouped(s.collections_threshold),
              grouped(s.collections_explicit), grouped(s.observes), grouped(s.marks),
              grouped(s.ignored_lines), grouped(unknown),
-             grouped(imported.warnings.size() - unknown));
+             grouped(imported.warnings_total - unknown));
   const MpyLogHeap& h = imported.heap;
   fmt::print(out, "heap: {} bytes at start offset {} ({}{} rules): pool {} blocks = {} bytes\n",
              grouped(h.geometry.heap_bytes), h.geometry.start_offset,
@@ -68,8 +68,8 @@ void write_import_summary(std::ostream& out, const MpyLogImport& imported,
   for (std::size_t i = 0; i < warnings.size() && i < kSummaryWarnings; ++i) {
     fmt::print(out, "  line {}: {}: {}\n", warnings[i].line, warnings[i].reason, warnings[i].text);
   }
-  if (warnings.size() > kSummaryWarnings) {
-    fmt::print(out, "  … and {} more lines\n", grouped(warnings.size() - kSummaryWarnings));
+  if (imported.warnings_total > kSummaryWarnings) {
+    fmt::print(out, "  … and {} more lines\n", grouped(imported.warnings_total - kSummaryWarnings));
   }
 }
 

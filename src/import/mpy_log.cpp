@@ -68,7 +68,8 @@ Event event(Op op, std::uint64_t id = 0, std::uint64_t size = 0) {
 
 class Importer {
  public:
-  explicit Importer(std::string log_name) : log_name_(std::move(log_name)) {}
+  Importer(std::string log_name, std::uint64_t max_events)
+      : log_name_(std::move(log_name)), max_events_(max_events) {}
 
   void line(std::string_view text) {
     text_ = text;
@@ -134,6 +135,10 @@ class Importer {
   void gc_line(const LogLine& l) {
     switch (l.shape) {
       case LineShape::heap_init:
+        if (heap_init_) soft_reset(l);
+        heap_init_ = l;
+        heap_.take(l, line_number_);
+        return;
       case LineShape::alloc_table:
       case LineShape::finaliser_table:
       case LineShape::pool:
@@ -141,6 +146,7 @@ class Importer {
         return;
       case LineShape::alloc_header:
         close_alloc();
+        check_size(l.n_bytes);
         open_ = OpenAlloc{
             .n_bytes = l.n_bytes, .n_blocks = l.n_blocks, .amount_before = amount_blocks_};
         // gc_alloc of 0 blocks returns NULL at once: an object of size 0, not a failure.
@@ -224,6 +230,46 @@ class Importer {
     last_move_ = {old_ptr, new_ptr};
   }
 
+  // A second `Initializing GC heap` (a soft reset, Ctrl-D): the first run's heap is gone, so
+  // each object it still held is freed; the new run starts with an empty heap, as on the device.
+  // A different heap would make the first run's events replay on the wrong one: refused.
+  void soft_reset(const LogLine& l) {
+    if (l.ptr != heap_init_->ptr || l.new_ptr != heap_init_->new_ptr ||
+        l.n_bytes != heap_init_->n_bytes) {
+      fail("heap-changed",
+           "a second `Initializing GC heap` with another heap; import each run's log alone");
+    }
+    if (collection_) end_collection();
+    close_alloc();
+    std::vector<std::uint64_t> ids;
+    for (const auto& [ptr, id] : id_at_) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    for (const std::uint64_t id : ids) {
+      emit(event(Op::free, id));
+      ++out_.stats.frees;
+    }
+    id_at_.clear();
+    amount_blocks_ = 0;
+    move_free_.reset();
+    last_move_.reset();
+  }
+
+  // The trace format's sizes go up to kMaxTraceSize: a larger one would import, then fail the
+  // replay.
+  void check_size(std::uint64_t n_bytes) {
+    if (n_bytes > kMaxTraceSize) {
+      fail("out-of-range",
+           fmt::format("{} bytes; a trace's sizes are at most {}", n_bytes, kMaxTraceSize));
+    }
+  }
+
+  [[noreturn]] void fail(std::string_view rule, std::string detail) {
+    throw TraceError({.file = log_name_,
+                      .line = line_number_,
+                      .rule = std::string(rule),
+                      .detail = std::move(detail)});
+  }
+
   // malloc.c's `realloc OLD, oldN, newN : NEW`.
   void malloc_realloc(const LogLine& l) {
     const auto move = std::exchange(last_move_, std::nullopt);
@@ -237,6 +283,7 @@ class Importer {
       warn("realloc of an address not allocated");
       return;
     }
+    check_size(l.n_bytes);
     emit(event(Op::realloc, it->second, l.n_bytes));
     ++out_.stats.reallocs_in_place;
   }
@@ -349,7 +396,12 @@ class Importer {
     ++out_.stats.observes;
   }
 
-  void emit(Event e) { out_.events.push_back(std::move(e)); }
+  void emit(Event e) {
+    if (out_.events.size() >= max_events_) {
+      fail("too-many-events", fmt::format("the limit is {} events (--max-events)", max_events_));
+    }
+    out_.events.push_back(std::move(e));
+  }
 
   // Removes the events at `indices` (ascending).
   void drop_events(const std::vector<std::size_t>& indices) {
@@ -366,11 +418,16 @@ class Importer {
     events.resize(kept);
   }
 
+  // Only the first warnings are kept (a garbled log may have millions), each line cut short
+  // and shown safe for a terminal.
   void warn(std::string reason) {
-    out_.warnings.push_back({line_number_, std::string(text_), std::move(reason)});
+    ++out_.warnings_total;
+    if (out_.warnings.size() >= kKeptImportWarnings) return;
+    out_.warnings.push_back({line_number_, printable_excerpt(text_), std::move(reason)});
   }
 
   std::string log_name_;
+  std::uint64_t max_events_;
   MpyLogImport out_;
   MpyLogHeapReader heap_;
   std::uint64_t line_number_ = 0;
@@ -381,6 +438,7 @@ class Importer {
   std::vector<std::size_t> threshold_collects_;  // events that stand for threshold collections
   std::unordered_map<std::uint64_t, std::uint64_t> id_at_;  // address → id of the object there
   std::uint64_t next_id_ = 1;
+  std::optional<LogLine> heap_init_;  // the first `Initializing GC heap`
   std::optional<OpenAlloc> open_;
   std::optional<CollectionKind> collection_;  // inside a run of gc_mark/gc_sweep lines
   bool swept_in_run_ = false;
@@ -391,15 +449,18 @@ class Importer {
 
 }  // namespace
 
-MpyLogImport import_mpy_log(std::istream& log, const std::string& log_name) {
-  Importer importer(log_name);
+MpyLogImport import_mpy_log(std::istream& log, const std::string& log_name,
+                            std::uint64_t max_events) {
+  Importer importer(log_name, max_events);
   std::string text;
-  while (std::getline(log, text)) importer.line(text);
+  for (std::uint64_t line = 1; read_log_line(log, text, log_name, line); ++line) {
+    importer.line(text);
+  }
   return importer.finish();
 }
 
-MpyLogImport import_mpy_log(const std::string& path) {
-  Importer importer(path);
+MpyLogImport import_mpy_log(const std::string& path, std::uint64_t max_events) {
+  Importer importer(path, max_events);
   GzSource source(path);
   std::string text;
   for (;;) {
@@ -414,7 +475,25 @@ MpyLogImport import_mpy_log(const std::string& path) {
     importer.line(text);
     if (end == GzSource::LineEnd::end_of_file) break;
   }
+  // Half a log would import as a different program.
+  if (source.gzip_truncated()) {
+    throw TraceError({.file = path,
+                      .line = source.line(),
+                      .rule = "truncated-gzip",
+                      .detail = "the gzip stream ends early (a truncated .gz)"});
+  }
   return importer.finish();
+}
+
+std::string printable_excerpt(std::string_view text) {
+  constexpr std::size_t kMaxBytes = 100;
+  std::string out;
+  for (const char c : text.substr(0, kMaxBytes)) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += byte < 0x20 || byte == 0x7f ? '?' : c;
+  }
+  if (text.size() > kMaxBytes) out += "...";
+  return out;
 }
 
 std::string trace_name_for_log(const std::string& log_name) {

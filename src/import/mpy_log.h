@@ -43,6 +43,7 @@
 #include <cstdint>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "import/mpy_log_heap.h"
@@ -52,9 +53,12 @@
 
 namespace gcsim {
 
+// The warnings an import keeps (the rest are counted).
+inline constexpr std::size_t kKeptImportWarnings = 20;
+
 struct ImportWarning {
   std::uint64_t line = 0;  // 1-based
-  std::string text;        // the line as read
+  std::string text;        // the line as read, cut short and printable (printable_excerpt)
   std::string reason;      // "unknown line shape", "gc_free of an address not allocated", …
 };
 
@@ -88,7 +92,8 @@ struct MpyLogImport {
   std::vector<Event> events;
   MpyLogHeap heap;  // replay with ReplaySettings{.geometry = heap.geometry}
   MpyLogStats stats;
-  std::vector<ImportWarning> warnings;
+  std::vector<ImportWarning> warnings;  // the first kKeptImportWarnings
+  std::uint64_t warnings_total = 0;
   // The gc.threshold() in blocks that explains every threshold collection, if one does: then
   // those collections are not `collect` events (the replay's trigger makes them at the
   // recorded threshold). 0: a collection before every allocation (gc.threshold(0)).
@@ -96,11 +101,18 @@ struct MpyLogImport {
 };
 
 // Reads `log` to the end. `log_name` names the trace and errors. Throws TraceError for a log
-// without a usable heap layout (see MpyLogHeapReader).
-MpyLogImport import_mpy_log(std::istream& log, const std::string& log_name);
+// without a usable heap layout (see MpyLogHeapReader), a size over kMaxTraceSize
+// ("out-of-range"), more than `max_events` events ("too-many-events") or a second
+// `Initializing GC heap` for another heap ("heap-changed"; one for the same heap is a soft
+// reset: the objects still held are freed).
+MpyLogImport import_mpy_log(std::istream& log, const std::string& log_name,
+                            std::uint64_t max_events = UINT64_MAX);
 // The same for a file, plain or gzipped; also throws TraceError "missing-file",
-// "unreadable-file".
-MpyLogImport import_mpy_log(const std::string& path);
+// "unreadable-file", "truncated-gzip".
+MpyLogImport import_mpy_log(const std::string& path, std::uint64_t max_events = UINT64_MAX);
+
+// At most 100 bytes of `text`, control characters (ESC, BEL) as '?': a log line fit to print.
+std::string printable_excerpt(std::string_view text);
 
 // The trace name for a log file: its base name without `.gz` and `.log`.
 std::string trace_name_for_log(const std::string& log_name);

@@ -1,9 +1,14 @@
 #include "import/mpy_log_line.h"
 
+#include <fmt/format.h>
 #include <array>
 #include <charconv>
+#include <istream>
 #include <optional>
 #include <utility>
+
+#include "trace/reader.h"
+#include "trace/trace_error.h"
 
 namespace gcsim {
 namespace {
@@ -262,6 +267,26 @@ std::string_view line_shape_name(LineShape shape) {
 
 bool is_ignored_shape(LineShape shape) {
   return shape >= LineShape::runtime_c && shape <= LineShape::other;
+}
+
+bool read_log_line(std::istream& in, std::string& text, const std::string& name,
+                   std::uint64_t line) {
+  text.clear();
+  std::istream::int_type c;
+  while ((c = in.get()) != std::istream::traits_type::eof() && c != '\n') {
+    if (text.size() >= kMaxLineBytes) {
+      throw TraceError({.file = name,
+                        .line = line,
+                        .rule = "line-too-long",
+                        .detail = fmt::format("a line over {} bytes", kMaxLineBytes)});
+    }
+    text += static_cast<char>(c);
+  }
+  if (in.bad()) {
+    throw TraceError(
+        {.file = name, .line = line, .rule = "unreadable-file", .detail = "reading it failed"});
+  }
+  return c != std::istream::traits_type::eof() || !text.empty();
 }
 
 LogLine parse_log_line(std::string_view line) {

@@ -30,6 +30,8 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
+#include <string>
 #include <string_view>
 
 namespace gcsim {
@@ -88,5 +90,12 @@ struct LogLine {
 
 // `line` without its line end (a trailing '\r' is ignored).
 LogLine parse_log_line(std::string_view line);
+
+// std::getline for a log or capture read as a stream (stdin): the next line, without its '\n',
+// into `text`; false at the end. Throws TraceError "line-too-long" past kMaxLineBytes and
+// "unreadable-file" on a read error (which getline would take for the end). `line` (1-based)
+// and `name` place the error.
+bool read_log_line(std::istream& in, std::string& text, const std::string& name,
+                   std::uint64_t line);
 
 }  // namespace gcsim

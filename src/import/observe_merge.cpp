@@ -66,7 +66,7 @@ std::vector<Observation> read_observe_capture(std::istream& capture,
                                               const std::string& capture_name) {
   std::vector<Observation> observations;
   std::string text;
-  for (std::uint64_t line = 1; std::getline(capture, text); ++line) {
+  for (std::uint64_t line = 1; read_log_line(capture, text, capture_name, line); ++line) {
     const LogLine l = parse_log_line(text);
     if (l.shape == LineShape::observe) {
       observations.push_back({line, std::string(l.label), l.mem_alloc, l.mem_free});

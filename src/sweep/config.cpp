@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "trace/json_builder.h"
+
 namespace gcsim::sweep {
 namespace {
 
@@ -95,12 +97,7 @@ SweepConfig read_sweep_config(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error(fmt::format("cannot read {}: {}", file, std::strerror(errno)));
   const ConfigReader r{file, std::filesystem::path(file).parent_path()};
-  json doc;
-  try {
-    doc = json::parse(in);
-  } catch (const json::parse_error& e) {
-    r.fail(fmt::format("not JSON: {}", e.what()));
-  }
+  const json doc = parse_json_document(in, file);
   if (!doc.is_object()) r.fail("not a JSON object");
   SweepConfig c;
   for (const auto& [key, value] : doc.items()) {

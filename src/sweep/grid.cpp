@@ -124,8 +124,10 @@ std::vector<GridValue> parse_grid_list(std::string_view text, GridAxis axis) {
       throw GridError(fmt::format("empty item in the {} list '{}'", axis_name(axis), text));
     }
     const bool threshold = axis == GridAxis::threshold;
+    // "-0" is no negative amount: a typo, not "off".
     const bool negative = item.front() == '-' && item.size() > 1 &&
-                          item.find_first_not_of("0123456789", 1) == std::string_view::npos;
+                          item.find_first_not_of("0123456789", 1) == std::string_view::npos &&
+                          item.find_first_not_of('0', 1) != std::string_view::npos;
     if (item == "port") {
       add_unique(list, {GridKind::port, 0});
     } else if (item == "off" || item == "quarter" || negative) {

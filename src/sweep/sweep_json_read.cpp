@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "sweep/sweep_json.h"
+#include "trace/json_builder.h"
 
 namespace gcsim::sweep {
 namespace {
@@ -257,7 +258,7 @@ SweepResult sweep_from_json(const json& doc, const std::string& file) {
   const Reader in(file);
   if (!doc.is_object() || !doc.contains("schema") || doc["schema"] != kSweepSchema) {
     const std::string got =
-        doc.is_object() && doc.contains("schema") ? doc["schema"].dump() : "none";
+        doc.is_object() && doc.contains("schema") ? doc["schema"].dump().substr(0, 100) : "none";
     in.fail("", fmt::format("schema is {}, want \"{}\"", got, kSweepSchema));
   }
   SweepResult r;
@@ -288,13 +289,7 @@ namespace {
 json parse_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-  json doc;
-  try {
-    doc = json::parse(in);
-  } catch (const json::parse_error& e) {
-    throw std::runtime_error(fmt::format("{}: not JSON: {}", path, e.what()));
-  }
-  return doc;
+  return parse_json_document(in, path);
 }
 
 }  // namespace

@@ -7,16 +7,47 @@
 namespace gcsim::sweep {
 namespace {
 
-// Text inside a table cell: a '|' would end the cell, a line break the row.
+// Text from a trace (a name, a warning) as inert markdown: a '|' would end a table cell, a line
+// break the row; '<' would open HTML (an <img> in $GITHUB_STEP_SUMMARY loads from anywhere),
+// '[' a link or an image; control characters become '?'.
 std::string md(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') {
+    switch (c) {
+      case '|':
+      case '[':
+      case ']':
+        out += '\\';
+        out += c;
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+    }
+  }
+  return out;
+}
+
+// Text inside a `code span`, where nothing is markup but a backtick (which would end it) and,
+// in a table, a '|'.
+std::string md_code(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '`') {
+      out += '\'';
+    } else if (c == '|') {
       out += "\\|";
-    } else if (c == '\n' || c == '\r')
+    } else if (c == '\n' || c == '\r') {
       out += ' ';
-    else
-      out += c;
+    } else {
+      out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+    }
   }
   return out;
 }
@@ -28,7 +59,7 @@ std::string signed_bytes(const std::optional<std::int64_t>& v) {
 void write_trace(std::ostream& out, const SweepReport& report, std::size_t trace) {
   const SweepResult& r = report.result;
   const SweepTrace& t = r.spec.traces[trace];
-  fmt::print(out, "\n### {}\n\n`{}`, {} events, preset `{}`\n\n", md(t.name), md(t.file),
+  fmt::print(out, "\n### {}\n\n`{}`, {} events, preset `{}`\n\n", md(t.name), md_code(t.file),
              grouped(t.events), t.preset);
   for (const std::string& w : t.warnings) fmt::print(out, "**Warning:** {}\n\n", md(w));
   out << "| | threshold | requested | effective | heap | collections | thr/oom/explicit | "
@@ -117,9 +148,9 @@ void write_gate(std::ostream& out, const SweepReport& report) {
   fmt::print(out, "\n### Gate: {}\n\n{} checks: {} passed, {} failed, {} skipped ({}{}{}).\n",
              g.passed() ? "passed" : "FAILED", g.checks.size(), g.count(CheckStatus::passed),
              g.count(CheckStatus::failed), g.count(CheckStatus::skipped),
-             s.baseline_file ? "baseline `" + md(*s.baseline_file) + "`" : "budgets only",
+             s.baseline_file ? "baseline `" + md_code(*s.baseline_file) + "`" : "budgets only",
              g.baseline_missing ? ", missing: allowed" : "",
-             s.tolerance.empty() ? "" : ", tolerance `" + md(s.tolerance) + "`");
+             s.tolerance.empty() ? "" : ", tolerance `" + md_code(s.tolerance) + "`");
   for (const std::string& e : g.errors) fmt::print(out, "\n**Failed:** {}.\n", md(e));
   if (g.count(CheckStatus::failed) == 0) return;
   out << "\n| trace | setting | check | what |\n|---|---|---|---|\n";

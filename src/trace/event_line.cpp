@@ -12,7 +12,7 @@ nlohmann::json parse_json_line(std::string_view line, const TracePlace& place) {
   if (!nlohmann::json::sax_parse(line.begin(), line.end(), &builder)) {
     if (builder.duplicate_key()) {
       throw_trace_error(place, "duplicate-key",
-                        fmt::format("\"{}\" twice in one object", *builder.duplicate_key()));
+                        fmt::format("\"{:.100}\" twice in one object", *builder.duplicate_key()));
     }
     const JsonSyntaxError& syntax = *builder.syntax_error();
     throw_trace_error(place, syntax.rule, syntax.reason);

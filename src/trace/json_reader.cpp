@@ -21,6 +21,14 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 6> kHeaderKeys = {"format",      "version",  "name",
                                                          "description", "geometry", "recorded"};
 
+// Bytes read since the reader was last between two values (an event, a header value): an event
+// or header value — a string in it included, which nlohmann builds whole — is at most
+// kMaxLineBytes, as a .jsonl line is.
+struct ValueBytes {
+  const std::string& file;
+  std::uint64_t n_bytes = 0;
+};
+
 // nlohmann's iterator input adapter reads `*it`, then `++it`, until `it == end`: this walks the
 // source a byte at a time without copying the file.
 class SourceIterator {
@@ -32,11 +40,16 @@ class SourceIterator {
   using reference = char;
 
   SourceIterator() = default;
-  explicit SourceIterator(GzSource& source) : source_(&source) {}
+  SourceIterator(GzSource& source, ValueBytes& value) : source_(&source), value_(&value) {}
 
   char operator*() const { return static_cast<char>(source_->peek()); }
   SourceIterator& operator++() {
     source_->advance();
+    if (++value_->n_bytes > kMaxLineBytes) {
+      throw_trace_error(
+          {value_->file, std::nullopt, source_->line()}, "value-too-long",
+          fmt::format("an event or header value holds at most {} bytes", kMaxLineBytes));
+    }
     return *this;
   }
   bool operator==(const SourceIterator& other) const { return at_end() == other.at_end(); }
@@ -45,6 +58,7 @@ class SourceIterator {
   bool at_end() const { return source_ == nullptr || source_->peek() < 0; }
 
   GzSource* source_ = nullptr;
+  ValueBytes* value_ = nullptr;
 };
 
 // Follows the document through nlohmann's SAX callbacks:
@@ -56,43 +70,47 @@ class SourceIterator {
 // Header values and events go through a JsonBuilder; on_header fires when `events` opens.
 class DocumentHandler {
  public:
-  DocumentHandler(GzSource& source, const std::string& file, TraceSink& sink)
-      : source_(source), file_(file), sink_(sink) {}
+  DocumentHandler(GzSource& source, ValueBytes& value_bytes, TraceSink& sink)
+      : source_(source), file_(value_bytes.file), value_bytes_(value_bytes), sink_(sink) {}
 
   bool null() {
-    return value([](JsonBuilder& b) { return b.null(); });
+    return between(value([](JsonBuilder& b) { return b.null(); }));
   }
   bool boolean(bool v) {
-    return value([v](JsonBuilder& b) { return b.boolean(v); });
+    return between(value([v](JsonBuilder& b) { return b.boolean(v); }));
   }
   bool number_integer(json::number_integer_t v) {
-    return value([v](JsonBuilder& b) { return b.number_integer(v); });
+    return between(value([v](JsonBuilder& b) { return b.number_integer(v); }));
   }
   bool number_unsigned(json::number_unsigned_t v) {
-    return value([v](JsonBuilder& b) { return b.number_unsigned(v); });
+    return between(value([v](JsonBuilder& b) { return b.number_unsigned(v); }));
   }
   bool number_float(json::number_float_t v, const std::string& text) {
-    return value([&](JsonBuilder& b) { return b.number_float(v, text); });
+    return between(value([&](JsonBuilder& b) { return b.number_float(v, text); }));
   }
   bool string(std::string& v) {
-    return value([&](JsonBuilder& b) { return b.string(v); });
+    return between(value([&](JsonBuilder& b) { return b.string(v); }));
   }
   bool binary(json::binary_t& v) {
-    return value([&](JsonBuilder& b) { return b.binary(v); });
+    return between(value([&](JsonBuilder& b) { return b.binary(v); }));
   }
   bool start_object(std::size_t n) {
-    return open(true, [n](JsonBuilder& b) { return b.start_object(n); });
+    deeper();
+    return between(open(true, [n](JsonBuilder& b) { return b.start_object(n); }));
   }
   bool start_array(std::size_t n) {
-    return open(false, [n](JsonBuilder& b) { return b.start_array(n); });
+    deeper();
+    return between(open(false, [n](JsonBuilder& b) { return b.start_array(n); }));
   }
   bool end_object() {
-    return close([](JsonBuilder& b) { return b.end_object(); });
+    --depth_;
+    return between(close([](JsonBuilder& b) { return b.end_object(); }));
   }
   bool end_array() {
-    return close([](JsonBuilder& b) { return b.end_array(); });
+    --depth_;
+    return between(close([](JsonBuilder& b) { return b.end_array(); }));
   }
-  bool key(std::string& k);
+  bool key(std::string& k) { return between(route_key(k)); }
   bool parse_error(std::size_t position, const std::string& last_token,
                    const nlohmann::json::exception& error);
 
@@ -100,6 +118,22 @@ class DocumentHandler {
 
  private:
   enum class State { before_root, top, header_value, skip_value, before_events, events, event };
+
+  // Between two values the byte count starts again.
+  bool between(bool ok) {
+    if (state_ == State::top || state_ == State::events) value_bytes_.n_bytes = 0;
+    return ok;
+  }
+  // Counted in every state, a skipped value's too: deeper is refused before anything walks it.
+  void deeper() {
+    if (++depth_ > kMaxJsonDepth) {
+      const bool in_events = state_ == State::events || state_ == State::event;
+      throw_trace_error(
+          {file_, in_events ? std::optional(result_.events) : std::nullopt, source_.line()},
+          "too-deep", too_deep_reason());
+    }
+  }
+  bool route_key(std::string& k);
 
   // Route one callback by state; `forward` replays it on the builder.
   template <typename Forward>
@@ -117,6 +151,7 @@ class DocumentHandler {
 
   GzSource& source_;
   const std::string& file_;
+  ValueBytes& value_bytes_;
   TraceSink& sink_;
   ReadResult result_;
   State state_ = State::before_root;
@@ -125,6 +160,7 @@ class DocumentHandler {
   std::set<std::string> top_keys_;  // for duplicate-key
   std::string header_key_;          // the header key whose value is being built
   std::size_t skip_depth_ = 0;      // open containers inside a skipped value
+  std::size_t depth_ = 0;           // open containers in the document, its own `{` included
   bool events_done_ = false;
   std::uint64_t event_line_ = 0;
 };
@@ -204,7 +240,7 @@ bool DocumentHandler::close(Forward forward) {
   return true;
 }
 
-bool DocumentHandler::key(std::string& k) {
+bool DocumentHandler::route_key(std::string& k) {
   switch (state_) {
     case State::top:
       break;
@@ -212,7 +248,7 @@ bool DocumentHandler::key(std::string& k) {
     case State::event:
       if (!builder_.key(k)) {
         throw_trace_error(state_ == State::event ? event_place() : header_place(), "duplicate-key",
-                          fmt::format("\"{}\" twice in one object", k));
+                          fmt::format("\"{:.100}\" twice in one object", k));
       }
       return true;
     default:  // a key inside a skipped value
@@ -220,7 +256,7 @@ bool DocumentHandler::key(std::string& k) {
   }
   if (!top_keys_.insert(k).second) {
     throw_trace_error(header_place(), "duplicate-key",
-                      fmt::format("\"{}\" twice in the header", k));
+                      fmt::format("\"{:.100}\" twice in the header", k));
   }
   if (k == "events") {
     state_ = State::before_events;
@@ -228,8 +264,9 @@ bool DocumentHandler::key(std::string& k) {
     state_ = State::skip_value;
     skip_depth_ = 0;
   } else if (events_done_) {
-    throw_trace_error(header_place(), "bad-header",
-                      fmt::format("\"{}\" comes after \"events\"; header keys must come first", k));
+    throw_trace_error(
+        header_place(), "bad-header",
+        fmt::format("\"{:.100}\" comes after \"events\"; header keys must come first", k));
   } else {
     state_ = State::header_value;
     header_key_ = k;
@@ -284,8 +321,9 @@ ReadResult DocumentHandler::finish() {
 }  // namespace
 
 ReadResult read_json_trace(GzSource& source, const std::string& file, TraceSink& sink) {
-  DocumentHandler handler(source, file, sink);
-  json::sax_parse(SourceIterator(source), SourceIterator(), &handler);
+  ValueBytes value_bytes{file};
+  DocumentHandler handler(source, value_bytes, sink);
+  json::sax_parse(SourceIterator(source, value_bytes), SourceIterator(), &handler);
   return handler.finish();
 }
 

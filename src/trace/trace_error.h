@@ -15,7 +15,7 @@ struct TraceErrorInfo {
   std::optional<std::uint64_t> event{};  // index of the event, counting from 0
   std::optional<std::uint64_t> line{};   // 1-based line (.jsonl, or where JSON parsing stopped)
   std::string rule{};                    // short stable name, e.g. "unknown-op"
-  std::string detail{};                  // what was found, for a person
+  std::string detail{};  // what was found, for a person: one line, cut to ~200 bytes
 };
 
 class TraceError : public std::runtime_error {

@@ -9,6 +9,17 @@
                                 pointers are removed oldest first, each target dropped after
                                 its unref, and a collection frees the N targets. Object 0 stays.
   big_trace.py long-line B OUT  a header and one `mark` event line of B bytes (no newline in it).
+  big_trace.py long-string-gz B OUT
+                                a gzipped .json trace whose one `mark` label is B bytes long
+                                (B = 80 MiB is 80 KB gzipped).
+  big_trace.py deep-event N OUT, deep-line N OUT, deep-header N OUT, deep-skipped N OUT,
+  big_trace.py deep-schema N OUT
+                                N nested arrays: in an event's "size" (.json; deep-line: .jsonl),
+                                as the header's "name", under an unknown top-level key, or as a
+                                sweep result's "schema".
+  big_trace.py garbled-log N OUT
+                                a debug log: a heap layout, then N gc-looking lines of 2,000
+                                bytes that fit no line shape (each one an import warning).
 
 Each event is written as soon as it is made: memory stays small whatever N or B is.
 """
@@ -58,9 +69,63 @@ def long_line(n_bytes, out):
     out.write(suffix + "\n")
 
 
+def long_string_gz(n_bytes, out):
+    out.write('{"format":"gcsim-trace","version":1,"geometry":"k210","events":[')
+    out.write('{"op":"mark","label":"')
+    chunk = "a" * (1 << 20)
+    for _ in range(n_bytes // len(chunk)):
+        out.write(chunk)
+    out.write('"}]}\n')
+
+
+def nested(n):
+    return "[" * n + "]" * n
+
+
+def deep_event(n, out):
+    out.write('{"format":"gcsim-trace","version":1,"geometry":"k210","events":[')
+    out.write('{"op":"alloc","id":0,"size":%s}]}\n' % nested(n))
+
+
+def deep_line(n, out):
+    out.write(HEADER % "deep")
+    out.write('{"op":"alloc","id":0,"size":%s}\n' % nested(n))
+
+
+def deep_header(n, out):
+    out.write('{"format":"gcsim-trace","version":1,"name":%s,"events":[]}\n' % nested(n))
+
+
+def deep_skipped(n, out):
+    out.write('{"format":"gcsim-trace","version":1,"x-extra":%s,"events":[]}\n' % nested(n))
+
+
+def deep_schema(n, out):
+    out.write('{"schema":%s}\n' % nested(n))
+
+
+def garbled_log(n, out):
+    out.write("Initializing GC heap: 5555555be2d0..5555555de2c0 = 131056 bytes\n"
+              "GC layout:\n"
+              "  alloc table at 5555555be2d0, length 1012 bytes, 4048 blocks\n"
+              "  finaliser table at 5555555be6c4, length 506 bytes, 4048 blocks\n"
+              "  pool at 5555555be8c0, length 129536 bytes, 4048 blocks\n")
+    line = "gc_alloc(" + "x" * 1990 + "\n"
+    for _ in range(n):
+        out.write(line)
+
+
 def main():
     kind, count, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    make = {"chain": chain, "fanout": fanout, "long-line": long_line}[kind]
+    make = {"chain": chain, "fanout": fanout, "long-line": long_line,
+            "long-string-gz": long_string_gz, "deep-event": deep_event, "deep-line": deep_line,
+            "deep-header": deep_header, "deep-skipped": deep_skipped,
+            "deep-schema": deep_schema, "garbled-log": garbled_log}[kind]
+    if path.endswith(".gz"):
+        import gzip
+        with gzip.open(path, "wt", compresslevel=6) as out:
+            make(count, out)
+        return
     with open(path, "w", buffering=1 << 20) as out:
         make(count, out)
 

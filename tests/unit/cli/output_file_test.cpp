@@ -1,13 +1,14 @@
 // OutputFile: does a file appear only whole? Committed, the target holds every byte (gzipped
 // when asked, read back through the trace reader's own GzSource); not committed — an exception
 // mid-way — nothing is left, neither the target nor a temporary; a path that cannot be written
-// fails before anything is written.
+// fails before anything is written; several outputs appear together or not at all.
 #include "cli/output_file.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -94,6 +95,45 @@ TEST_F(OutputFileTest, AnUnwritablePathFailsAtOnceNamingIt) {
       message(dir_ / "missing" / "out.json"),
       "cannot write " + (dir_ / "missing" / "out.json").string() + ": No such file or directory");
   EXPECT_EQ(files(), 0u);
+}
+
+TEST_F(OutputFileTest, OutputsAppearTogetherOrNotAtAll) {
+  const fs::path first = dir_ / "a.json";
+  const fs::path second = dir_ / "sub" / "b.csv";
+  std::ofstream(first) << "old\n";
+  fs::create_directories(second.parent_path());
+  std::optional<OutputFile> a(std::in_place, first.string());
+  std::optional<OutputFile> b(std::in_place, second.string());
+  a->stream() << "new\n";
+  b->stream() << "new\n";
+  fs::remove_all(second.parent_path());  // the second rename fails
+  EXPECT_THROW(OutputFile::commit_all({&a, &b}), std::runtime_error);
+  a.reset();
+  b.reset();
+  EXPECT_EQ(read(first), "old\n");
+  EXPECT_EQ(files(), 1u);
+
+  // A new first output is removed again, not left alone.
+  fs::remove(first);
+  fs::create_directories(second.parent_path());
+  a.emplace(first.string());
+  b.emplace(second.string());
+  fs::remove_all(second.parent_path());
+  EXPECT_THROW(OutputFile::commit_all({&a, &b}), std::runtime_error);
+  a.reset();
+  b.reset();
+  EXPECT_EQ(files(), 0u);
+}
+
+TEST_F(OutputFileTest, CommittedOldFilesAreReplacedWithNoBackupLeft) {
+  const fs::path first = dir_ / "a.json";
+  std::ofstream(first) << "old\n";
+  std::optional<OutputFile> a(std::in_place, first.string());
+  std::optional<OutputFile> b(std::in_place, (dir_ / "b.csv").string());
+  a->stream() << "new\n";
+  OutputFile::commit_all({&a, &b});
+  EXPECT_EQ(read(first), "new\n");
+  EXPECT_EQ(files(), 2u);
 }
 
 }  // namespace

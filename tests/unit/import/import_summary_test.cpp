@@ -61,6 +61,7 @@ TEST(ImportSummary, SaysWhatTheLogGaveAndListsTheFirstTenWarnings) {
   for (std::uint64_t line = 1; line <= 12; ++line) {
     imported.warnings.push_back({line, "gc_allc(1)", "looks like gc/malloc output"});
   }
+  imported.warnings_total = 12;
   std::ostringstream out;
   write_import_summary(out, imported, "c.log.gz", "c.jsonl");
   const std::string text = out.str();

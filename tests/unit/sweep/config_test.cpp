@@ -92,6 +92,10 @@ TEST_F(SweepConfigFile, EveryKeyIsOptional) {
 
 TEST_F(SweepConfigFile, Errors) {
   EXPECT_TRUE(error_of("{").starts_with("not JSON: "));
+  EXPECT_EQ(error_of(R"({"prefer": "heap", "prefer": "gc-time"})"),
+            "\"prefer\" twice in one object");
+  EXPECT_EQ(error_of(R"({"traces": )" + std::string(100, '[') + std::string(100, ']') + "}"),
+            "too deep: nested deeper than 64 arrays and objects");
   EXPECT_EQ(error_of("[]"), "not a JSON object");
   EXPECT_EQ(error_of(R"({"treshold": "off"})"),
             "unknown key 'treshold' (traces, preset, thresholds, heap_sizes, min_heap, "
