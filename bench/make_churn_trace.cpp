@@ -18,8 +18,11 @@ int main(int argc, char** argv) {
   if (argc > 3) params.pool_bytes = std::strtoull(argv[3], nullptr, 10);
   std::ofstream out(argv[2]);
   gcsim::TraceWriter writer(out);
-  writer.write_header(
-      {.version = 1, .name = "churn", .description = "random churn", .geometry = "k210"});
+  writer.write_header({.version = 1,
+                       .name = "churn",
+                       .description = "random churn",
+                       .geometry = "k210",
+                       .recorded = std::nullopt});
   for (const gcsim::Event& e : gcsim::random_churn(params)) writer.write_event(e);
   return out ? 0 : 1;
 }
