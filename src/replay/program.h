@@ -69,7 +69,7 @@ class Program final : public Mutator {
   struct RefCount {
     Ref to;
     std::uint32_t n_pointers;  // ≥ 1
-    bool unordered = false;    // counted in n_unordered_: the order does not hold for it
+    bool unordered = false;    // counted in n_unordered_refs_: the order does not hold for it
   };
   struct Object {
     std::uint64_t id = 0;
