@@ -2,15 +2,22 @@
 // memory (what `--csv` and the reports read) and without it:
 //   - random alloc/drop churn, 1,000,000 and 10,000,000 events, on the 512 KiB and 3 MiB k210
 //     heaps;
+//   - a random object graph (chains, fan-out, cycles, refs/unrefs, drop/hold pairs, frees,
+//     collections, threshold changes), 200,000 events on 512 KiB, beside churn of the same
+//     length, each also with the per-event CSV written (to memory);
 //   - each bundled trace (traces/) on the k210 preset's default heap.
 // Reports events per second.
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <optional>
+#include <sstream>
 #include <string>
 
 #include "replay/driver.h"
+#include "report/state_csv.h"
 #include "synth/random_churn.h"
+#include "synth/random_graph.h"
 
 namespace gcsim {
 namespace {
@@ -32,13 +39,14 @@ ReplaySettings k210(std::uint64_t heap_bytes) {
   return settings;
 }
 
-enum class Record { none, reused_buffer, fresh_buffer };
+enum class Record { none, reused_buffer, fresh_buffer, csv };
 
 void replay(benchmark::State& state, const EventArray& events, const TraceHeader& header,
             const ReplaySettings& settings, Record how) {
   std::uint64_t collections = 0;
-  const bool record = how != Record::none;
+  const bool record = how == Record::reused_buffer || how == Record::fresh_buffer;
   InMemorySamples samples;
+  std::ostringstream csv_text;
   if (how == Record::reused_buffer) {
     // Touched once before timing: the first touch of 64 MB per 1 M events is page faults (about
     // 200 ms a million here), which the fresh-buffer variant measures; spread over the few
@@ -52,8 +60,13 @@ void replay(benchmark::State& state, const EventArray& events, const TraceHeader
       samples.samples.clear();
     }
     if (record) samples.samples.reserve(events.size());
-    const ReplayResult r =
-        replay_events(events, header, settings, "bench", record ? &samples : nullptr);
+    SampleSink* sink = record ? &samples : nullptr;
+    std::optional<StateCsvWriter> csv;
+    if (how == Record::csv) {
+      csv_text.str("");
+      sink = &csv.emplace(csv_text, 1);
+    }
+    const ReplayResult r = replay_events(events, header, settings, "bench", sink);
     collections = r.summary.collections_total;
     benchmark::DoNotOptimize(samples.samples.data());
   }
@@ -92,6 +105,32 @@ BENCHMARK(BM_ReplayRecorded)
     ->Args({3145728, 10'000'000})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(2);
+
+// The same length of churn and of a graph, side by side: state 0 churn, 1 graph.
+void replay_shape(benchmark::State& state, Record how) {
+  const ReplaySettings settings = k210(524288);
+  const Layout layout = layout_for(settings.geometry);
+  const auto n_events = static_cast<std::uint64_t>(state.range(1));
+  const EventArray events =
+      state.range(0) == 0
+          ? EventArray(random_churn({.events = n_events, .pool_bytes = layout.pool_bytes}))
+          : EventArray(random_graph({.events = n_events, .pool_bytes = layout.pool_bytes}));
+  replay(state, events, {}, settings, how);
+}
+
+void BM_ReplayShapeBare(benchmark::State& state) { replay_shape(state, Record::none); }
+void BM_ReplayShapeCsv(benchmark::State& state) { replay_shape(state, Record::csv); }
+
+BENCHMARK(BM_ReplayShapeBare)
+    ->ArgNames({"graph", "events"})
+    ->Args({0, 200'000})
+    ->Args({1, 200'000})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReplayShapeCsv)
+    ->ArgNames({"graph", "events"})
+    ->Args({0, 200'000})
+    ->Args({1, 200'000})
+    ->Unit(benchmark::kMillisecond);
 
 // One benchmark per bundled trace, registered at start-up from traces/.
 void register_bundled_traces() {

@@ -13,12 +13,17 @@ std::uint64_t target_key(const Program::Ref& r) {
   return (std::uint64_t{r.generation} << 32) | r.slot.value;
 }
 
+// New objects' orders are this far apart, so that an object placed just below its target or
+// just above its referrer rarely meets another object's order.
+constexpr std::int64_t kOrderGap = std::int64_t{1} << 20;
+
 }  // namespace
 
-Program::Program(std::uint32_t pool_blocks)
+Program::Program(std::uint32_t pool_blocks, Bookkeeping bookkeeping)
     : owner_of_block_(pool_blocks, kNoSlot),
       root_plane_(pool_blocks),
-      pointer_plane_(pool_blocks) {}
+      pointer_plane_(pool_blocks),
+      bookkeeping_(bookkeeping) {}
 
 void Program::update_planes(const Object& o) {
   if (o.head == kNoBlock) return;
@@ -84,6 +89,11 @@ ObjectSlot Program::add(std::uint64_t id, std::uint64_t size_bytes, bool fin, ch
   o.type_letter = type_letter;
   o.born_event = event;
   o.held_pos = kNotHeld;
+  o.unreachable = false;
+  o.order = next_order_ += kOrderGap;
+  o.n_referrers = 0;
+  o.n_unordered_refs = 0;
+  o.suspect = false;
   slot_of_id_.insert(id, slot);
   if (!any_id_) {
     any_id_ = true;
@@ -128,6 +138,7 @@ void Program::kill(ObjectSlot slot) {
 }
 
 void Program::die(ObjectSlot slot) {
+  if (!at(slot).unreachable) mark_unreachable(slot);
   Object& o = at(slot);
   o.alive = false;
   if (o.lost) --lost_objects_;
@@ -164,6 +175,8 @@ void Program::drop(ObjectSlot slot) {
   o.held_pos = kNotHeld;
   update_planes(o);
   ++epoch_;
+  check_support(slot);
+  mark_queued_unreachable();
 }
 
 std::size_t Program::find_ref(ObjectSlot from, const Ref& to) const {
@@ -192,6 +205,8 @@ void Program::add_ref(ObjectSlot from, ObjectSlot to) {
     return;
   }
   refs.push_back(RefCount{wanted, 1});
+  ++at(to).n_referrers;
+  order_ref(from, refs.back());
   if (refs.size() == 1) update_planes(at(from));
   if (refs.size() == kIndexedTargets + 1) {
     auto& index = ref_index_[from.value];
@@ -212,6 +227,10 @@ void Program::remove_ref(ObjectSlot from, ObjectSlot to) {
                         fmt::format("object {} holds no reference to {}", at(from).id, at(to).id));
   }
   if (--refs[i].n_pointers > 0) return;  // still points there: nothing can become unreachable
+  if (refs[i].unordered) {
+    --at(from).n_unordered_refs;
+    --n_unordered_refs_;
+  }
   if (refs.size() > kIndexedTargets) {
     auto& index = ref_index_.find(from.value)->second;
     index.erase(target_key(wanted));
@@ -222,14 +241,23 @@ void Program::remove_ref(ObjectSlot from, ObjectSlot to) {
   if (refs.empty()) update_planes(at(from));
   if (refs.size() == kIndexedTargets) ref_index_.erase(from.value);
   ++epoch_;
+  lose_referrer(wanted);
+  mark_queued_unreachable();
 }
 
 void Program::clear_refs(ObjectSlot slot) {
   if (at(slot).refs.empty()) return;
   drop_ref_index(slot);
-  std::vector<RefCount>().swap(at(slot).refs);
-  update_planes(at(slot));
+  std::vector<RefCount> refs;
+  refs.swap(at(slot).refs);
+  Object& o = at(slot);
+  n_unordered_refs_ -= o.n_unordered_refs;
+  o.n_unordered_refs = 0;
+  o.suspect = false;
+  update_planes(o);
   ++epoch_;
+  for (const RefCount& r : refs) lose_referrer(r.to);
+  mark_queued_unreachable();
 }
 
 void Program::drop_ref_index(ObjectSlot slot) {
@@ -250,8 +278,184 @@ const Program::Object* Program::target(const Ref& r) const {
 
 bool Program::reachable(ObjectSlot slot) {
   if (at(slot).held_pos != kNotHeld) return true;
-  if (reach_epoch_ != epoch_) recompute_reachable();
-  return at(slot).reach_stamp == epoch_;
+  if (bookkeeping_ == Bookkeeping::reference) {
+    if (reach_epoch_ != epoch_) recompute_reachable();
+    return at(slot).reach_stamp == epoch_;
+  }
+  if (at(slot).unreachable) return false;
+  // Without unordered refs the counted refs form no cycle, so a referrer leads to a hold.
+  if (n_unordered_refs_ == 0) {
+    for (const Ref& r : suspects_) at(r.slot).suspect = false;
+    suspects_.clear();
+    return true;
+  }
+  if (!suspects_.empty()) settle_suspects();
+  return !at(slot).unreachable;
+}
+
+void Program::settle_suspects() {
+  const std::uint64_t in_trial = ++epoch_;
+  trial_.clear();
+  for (const Ref& r : suspects_) {
+    Object& o = at(r.slot);
+    if (o.generation != r.generation) continue;  // released, and maybe reused
+    o.suspect = false;
+    if (!o.alive || o.unreachable || o.reach_stamp == in_trial) continue;
+    o.reach_stamp = in_trial;
+    o.n_trial_referrers = 0;
+    trial_.push_back(r.slot);
+  }
+  suspects_.clear();
+  for (std::size_t i = 0; i < trial_.size(); ++i) {
+    if (trial_.size() > kTrialLimit) {
+      mark_garbage_cycles();
+      return;
+    }
+    ++liveness_steps_;
+    for (const RefCount& r : at(trial_[i]).refs) {
+      Object& t = at(r.to.slot);
+      if (t.generation != r.to.generation || t.unreachable) continue;
+      if (t.reach_stamp != in_trial) {
+        t.reach_stamp = in_trial;
+        t.n_trial_referrers = 0;
+        trial_.push_back(r.to.slot);
+      }
+      ++t.n_trial_referrers;
+    }
+  }
+  // Supported from outside the trial: held, or referred to by an object outside it, which is
+  // reachable (all garbage is inside: it is what the suspects reach).
+  const std::uint64_t supported = ++epoch_;
+  std::vector<ObjectSlot>& pending = unsupported_;
+  for (ObjectSlot s : trial_) {
+    Object& o = at(s);
+    if (o.held_pos != kNotHeld || o.n_referrers > o.n_trial_referrers) {
+      o.reach_stamp = supported;
+      pending.push_back(s);
+    }
+  }
+  while (!pending.empty()) {
+    const ObjectSlot s = pending.back();
+    pending.pop_back();
+    for (const RefCount& r : at(s).refs) {
+      Object& t = at(r.to.slot);
+      if (t.generation == r.to.generation && t.reach_stamp == in_trial) {
+        t.reach_stamp = supported;
+        pending.push_back(r.to.slot);
+      }
+    }
+  }
+  for (ObjectSlot s : trial_) {
+    Object& o = at(s);
+    if (o.reach_stamp != in_trial) continue;
+    o.unreachable = true;
+    unsupported_.push_back(s);
+  }
+  mark_queued_unreachable();
+}
+
+void Program::mark_garbage_cycles() {
+  ++epoch_;
+  recompute_reachable();
+  for (std::uint32_t s = 0; s < objects_.size(); ++s) {
+    const Object& o = objects_[s];
+    if (o.alive && !o.unreachable && o.reach_stamp != epoch_) mark_unreachable(ObjectSlot(s));
+  }
+  // Marking took the garbage's refs from reachable objects: no garbage is left to suspect.
+  for (const Ref& r : suspects_) at(r.slot).suspect = false;
+  suspects_.clear();
+}
+
+void Program::check_support(ObjectSlot slot) {
+  Object& o = at(slot);
+  if (o.held_pos != kNotHeld) return;
+  if (o.n_referrers > 0) {
+    // Without unordered refs no garbage cycle can form; the reference needs no suspects.
+    if (n_unordered_refs_ > 0 && !o.suspect && bookkeeping_ == Bookkeeping::indexed) {
+      o.suspect = true;
+      suspects_.push_back(Ref{slot, o.generation});
+      // Entries of objects released since stay until now: at most one live entry per slot.
+      if (suspects_.size() > 2 * objects_.size()) {
+        std::erase_if(suspects_, [&](const Ref& r) {
+          return at(r.slot).generation != r.generation || !at(r.slot).suspect;
+        });
+      }
+    }
+    return;
+  }
+  o.unreachable = true;
+  unsupported_.push_back(slot);
+}
+
+void Program::lose_referrer(const Ref& to) {
+  Object& t = at(to.slot);
+  if (t.generation != to.generation || t.unreachable) return;
+  --t.n_referrers;
+  check_support(to.slot);
+}
+
+void Program::mark_unreachable(ObjectSlot slot) {
+  at(slot).unreachable = true;
+  unsupported_.push_back(slot);
+  mark_queued_unreachable();
+}
+
+void Program::mark_queued_unreachable() {
+  while (!unsupported_.empty()) {
+    Object& o = at(unsupported_.back());
+    unsupported_.pop_back();
+    ++liveness_steps_;
+    n_unordered_refs_ -= o.n_unordered_refs;
+    o.n_unordered_refs = 0;
+    o.suspect = false;
+    for (RefCount& r : o.refs) {
+      r.unordered = false;
+      lose_referrer(r.to);
+    }
+  }
+}
+
+void Program::order_ref(ObjectSlot from, RefCount& r) {
+  Object& f = at(from);
+  const Object& t = at(r.to.slot);
+  if (f.order < t.order) return;
+  if (from != r.to.slot) {
+    // Nothing points to `from` and its refs are all in order: it may go just below `to`
+    // (a new tuple of older objects).
+    if (f.n_referrers == 0 && f.n_unordered_refs == 0) {
+      f.order = t.order - 1;
+      return;
+    }
+    if (raise_order(from, r.to.slot)) return;
+  }
+  r.unordered = true;
+  ++f.n_unordered_refs;
+  ++n_unordered_refs_;
+}
+
+bool Program::raise_order(ObjectSlot from, ObjectSlot to) {
+  raised_.clear();
+  raise_pending_.assign(1, Raise{to, at(from).order + 1});
+  while (!raise_pending_.empty()) {
+    const Raise next = raise_pending_.back();
+    raise_pending_.pop_back();
+    Object& o = at(next.slot);
+    if (o.order >= next.order) continue;
+    if (next.slot == from || raised_.size() == kOrderRepairLimit) {
+      for (auto it = raised_.rbegin(); it != raised_.rend(); ++it) at(it->slot).order = it->order;
+      return false;
+    }
+    raised_.push_back(Raise{next.slot, o.order});
+    o.order = next.order;
+    ++liveness_steps_;
+    for (const RefCount& r : o.refs) {
+      const Object& t = at(r.to.slot);
+      if (!r.unordered && t.generation == r.to.generation && t.order <= o.order) {
+        raise_pending_.push_back(Raise{r.to.slot, o.order + 1});
+      }
+    }
+  }
+  return true;
 }
 
 void Program::recompute_reachable() {
@@ -260,6 +464,7 @@ void Program::recompute_reachable() {
   while (!pending.empty()) {
     const ObjectSlot s = pending.back();
     pending.pop_back();
+    ++liveness_steps_;
     for (const RefCount& r : at(s).refs) {
       Object& t = at(r.to.slot);
       if (t.alive && t.generation == r.to.generation && t.reach_stamp != epoch_) {

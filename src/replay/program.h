@@ -12,9 +12,22 @@
 // lost object only, the collector was right (no heap pointer reached it) and the object has no
 // memory from then on.
 //
-// Whether a non-held object is still reachable is decided when an event names it: the
-// reachable set is recomputed (one traversal) only after something that can shrink it (drop,
-// unref, free) has happened since the last traversal.
+// Whether a non-held object is still reachable is decided without re-walking the graph. Each
+// object counts its referrers: the objects that point to it and still count (alive, not known
+// to be unreachable). An object neither held nor referred to is marked unreachable at once, and
+// its own references stop counting, which may mark its targets in turn: each object and each
+// reference is handled once, however the graph is shaped. Counts miss garbage cycles, so the
+// references are also kept in a topological order (`order`: a counted reference goes from a
+// lower order to a higher one) where that is cheap; a reference the order cannot take (it closes
+// a cycle, or repairing the order would move more than kOrderRepairLimit objects) is unordered.
+// A garbage cycle needs an unordered reference and an object that lost a referrer or its hold
+// but kept others (a suspect): any garbage it made is what the suspect reaches. So naming a
+// non-held object, while there are unordered refs and suspects, first settles the suspects by
+// trial deletion: within what they reach, an object with more referrers (or a hold) than refs
+// from inside is supported from outside, and so is what it reaches; the rest is garbage. Past
+// kTrialLimit objects it walks the reachable set from the held objects instead, once.
+// Bookkeeping::reference walks that set after anything that can shrink it (drop, unref, free),
+// as the tests' reference.
 //
 // An object's slot is reused after it dies; references carry the slot's generation, so a
 // pointer left to a freed object never reaches the slot's next tenant.
@@ -34,6 +47,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "collector/collector.h"
 #include "collector/mutator.h"
 #include "heap/block_index.h"
 #include "replay/id_ranges.h"
@@ -55,6 +69,7 @@ class Program final : public Mutator {
   struct RefCount {
     Ref to;
     std::uint32_t n_pointers;  // ≥ 1
+    bool unordered = false;    // counted in n_unordered_refs_: the order does not hold for it
   };
   struct Object {
     std::uint64_t id = 0;
@@ -65,16 +80,26 @@ class Program final : public Mutator {
     bool alive = false;
     bool lost = false;  // its allocation failed, or a sweep took its blocks
     bool fin = false;
-    char type_letter = 'h';  // the heap map's letter for this object's head
+    char type_letter = 'h';    // the heap map's letter for this object's head
+    bool unreachable = false;  // known unreachable (or freed): its refs count no more
+    bool suspect = false;      // in suspects_
     EventIndex born_event;
     std::uint64_t reach_stamp = 0;
-    std::vector<RefCount> refs;  // one entry per target, in no particular order
+    std::int64_t order = 0;               // in the topological order of the counted refs
+    std::uint32_t n_referrers = 0;        // objects whose counted refs point here
+    std::uint32_t n_unordered_refs = 0;   // of its own refs
+    std::uint32_t n_trial_referrers = 0;  // during trial deletion: referrers inside the trial
+    std::vector<RefCount> refs;           // one entry per target, in no particular order
   };
 
   // Objects pointing to more targets than this get an index by target.
   static constexpr std::size_t kIndexedTargets = 16;
+  // A new reference that breaks the order may move this many objects up to keep it.
+  static constexpr std::size_t kOrderRepairLimit = 64;
+  // Trial deletion looks at this many objects at most before walking from the held set.
+  static constexpr std::size_t kTrialLimit = 4096;
 
-  explicit Program(std::uint32_t pool_blocks);
+  explicit Program(std::uint32_t pool_blocks, Bookkeeping bookkeeping = Bookkeeping::indexed);
 
   // The slot of `id` for an event that names it in `role` ("id", "from", "to"). Throws
   // RuleViolation if the id was never allocated, or is dead (freed, or no longer reachable
@@ -110,6 +135,9 @@ class Program final : public Mutator {
   std::uint64_t objects_remembered() const {
     return (objects_.size() - free_slots_.size()) + unused_ids_.interval_count();
   }
+  // Objects visited so far to keep liveness (marked unreachable, moved in the order, walked by
+  // a traversal): what the tests bound to show that no shape of graph makes it quadratic.
+  std::uint64_t liveness_steps() const { return liveness_steps_; }
 
   // Mutator
   void roots(std::vector<BlockIndex>& out) const override;
@@ -122,6 +150,22 @@ class Program final : public Mutator {
   Object& at(ObjectSlot slot) { return objects_[slot.value]; }
   bool reachable(ObjectSlot slot);
   void recompute_reachable();
+  // Marks the garbage the suspects made (trial deletion, or a traversal past kTrialLimit).
+  void settle_suspects();
+  // A traversal that marks every object it does not reach: the garbage counts cannot see.
+  void mark_garbage_cycles();
+  // The object stops counting as a referrer, and so may its targets, transitively.
+  void mark_unreachable(ObjectSlot slot);
+  // A counted ref to `to` is gone: queues `to` for mark_unreachable if nothing supports it.
+  void lose_referrer(const Ref& to);
+  // Checks `slot`'s support after it lost its hold or a referrer.
+  void check_support(ObjectSlot slot);
+  void mark_queued_unreachable();
+  // Places the new ref `r` of `from` in the order, or counts it unordered.
+  void order_ref(ObjectSlot from, RefCount& r);
+  // Moves `to` and what it points to above `from`; false (nothing moved) if that reaches
+  // `from` (a cycle) or more than kOrderRepairLimit objects.
+  bool raise_order(ObjectSlot from, ObjectSlot to);
   void die(ObjectSlot slot);
   void release(ObjectSlot slot);
   const Object* target(const Ref& r) const;
@@ -151,8 +195,21 @@ class Program final : public Mutator {
   // slot value → (target → position in its refs), for objects with more than kIndexedTargets
   // targets
   std::unordered_map<std::uint32_t, std::unordered_map<std::uint64_t, std::uint32_t>> ref_index_;
+  Bookkeeping bookkeeping_;
   std::uint64_t epoch_ = 1;        // bumped by anything that can make an object unreachable
   std::uint64_t reach_epoch_ = 0;  // the epoch whose reachable set the stamps hold
+  std::int64_t next_order_ = 0;
+  std::uint64_t n_unordered_refs_ = 0;  // counted refs the order does not hold for
+  // Objects that lost a referrer or their hold and kept others, while refs were unordered.
+  std::vector<Ref> suspects_;
+  std::vector<ObjectSlot> trial_;        // settle_suspects' scratch
+  std::vector<ObjectSlot> unsupported_;  // queued for mark_unreachable
+  struct Raise {
+    ObjectSlot slot;
+    std::int64_t order;  // before (raised_) or at least (raise_pending_)
+  };
+  std::vector<Raise> raised_, raise_pending_;  // raise_order's scratch
+  std::uint64_t liveness_steps_ = 0;
 };
 
 }  // namespace gcsim

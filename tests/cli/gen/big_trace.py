@@ -5,6 +5,14 @@
                                 by its predecessor; the tail named once (one reachability walk
                                 over the whole chain), a collection that marks it all, then the
                                 head dropped and a collection that frees all N objects.
+  big_trace.py chain-holds N OUT
+                                the same chain, then N/10 pairs: a member held (reachable only
+                                through the chain) and dropped again, members spread over the
+                                chain; a collection that marks all N, then the head dropped and
+                                a collection that frees all N.
+                                Each pair shrinks what the program holds, then names an object
+                                it does not hold: walking the chain per pair is quadratic
+                                (6.4e8 objects visited for N = 80,000).
   big_trace.py fanout N OUT     object 0 points to objects 1..N (held while it does); then the
                                 pointers are removed oldest first, each target dropped after
                                 its unref, and a collection frees the N targets. Object 0 stays.
@@ -39,6 +47,24 @@ def chain(n, out):
     out.write('{"op":"drop","id":%d}\n' % (n - 1))
     out.write('{"op":"hold","id":%d}\n' % (n - 1))  # reachable through the whole chain
     out.write('{"op":"drop","id":%d}\n' % (n - 1))
+    out.write('{"op":"collect"}\n')  # marks all n
+    out.write('{"op":"drop","id":0}\n')
+    out.write('{"op":"collect"}\n')  # frees all n
+
+
+def chain_holds(n, out):
+    out.write(HEADER % "chain-holds")
+    out.write('{"op":"alloc","id":0,"size":16}\n')
+    for i in range(1, n):
+        out.write('{"op":"alloc","id":%d,"size":16}\n' % i)
+        out.write('{"op":"ref","from":%d,"to":%d}\n' % (i - 1, i))
+        if i > 1:
+            out.write('{"op":"drop","id":%d}\n' % (i - 1))
+    out.write('{"op":"drop","id":%d}\n' % (n - 1))
+    for k in range(n // 10):
+        member = 1 + k * 7919 % (n - 1)
+        out.write('{"op":"hold","id":%d}\n' % member)
+        out.write('{"op":"drop","id":%d}\n' % member)
     out.write('{"op":"collect"}\n')  # marks all n
     out.write('{"op":"drop","id":0}\n')
     out.write('{"op":"collect"}\n')  # frees all n
@@ -117,7 +143,7 @@ def garbled_log(n, out):
 
 def main():
     kind, count, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    make = {"chain": chain, "fanout": fanout, "long-line": long_line,
+    make = {"chain": chain, "chain-holds": chain_holds, "fanout": fanout, "long-line": long_line,
             "long-string-gz": long_string_gz, "deep-event": deep_event, "deep-line": deep_line,
             "deep-header": deep_header, "deep-skipped": deep_skipped,
             "deep-schema": deep_schema, "garbled-log": garbled_log}[kind]

@@ -121,4 +121,113 @@ inline std::vector<Event> random_program(std::uint64_t seed, std::size_t n_event
   return events;
 }
 
+// Test helper: a random trace shaped like an object graph — chains (each new node referenced
+// by the last), fan-out (a head referencing its members, some pointing back: cycles), refs
+// across structures and their unrefs, members held and dropped again, whole structures dropped
+// or their heads freed, reallocs, collections, threshold changes. Valid until its last tenth,
+// where it sometimes holds an object of a dropped structure that may or may not still be
+// reachable (through a ref from another structure): the replay decides, and a dead one ends
+// the trace with a dead-id error.
+inline std::vector<Event> graph_program(std::uint64_t seed, std::size_t n_events,
+                                        std::uint64_t pool_bytes) {
+  std::mt19937_64 rng(seed);
+  auto below = [&](std::uint64_t n) { return rng() % n; };
+  struct Structure {
+    std::uint64_t head;
+    bool chain;
+    std::vector<std::uint64_t> members;
+  };
+  std::vector<Structure> structures;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> cross;  // head → member of another
+  std::vector<std::uint64_t> dropped;                          // maybe dead
+  std::uint64_t next_id = 1;
+  bool enabled = true;
+  std::vector<Event> events;
+  auto emit = [&](Op op, std::uint64_t id, std::uint64_t to = 0) {
+    Event e;
+    e.op = op;
+    e.id = id;
+    e.to = to;
+    events.push_back(e);
+  };
+  auto end_structure = [&](std::size_t i) {
+    const Structure& s = structures[i];
+    dropped.push_back(s.head);
+    dropped.insert(dropped.end(), s.members.begin(), s.members.end());
+    std::erase_if(cross, [&](const auto& r) { return r.first == s.head; });
+    structures.erase(structures.begin() + static_cast<std::ptrdiff_t>(i));
+  };
+  while (events.size() < n_events) {
+    const std::uint64_t roll = below(100);
+    if (structures.empty() || roll < 30) {
+      Event e;
+      e.op = Op::alloc;
+      e.id = next_id++;
+      e.size = 1 + below(below(8) == 0 ? pool_bytes / 8 : 96);
+      events.push_back(e);
+      if (structures.empty() || below(5) < 2) {
+        structures.push_back({e.id, below(2) == 0, {}});
+        continue;
+      }
+      Structure& s = structures[below(structures.size())];
+      emit(Op::ref, s.chain && !s.members.empty() ? s.members.back() : s.head, e.id);
+      if (!s.chain && below(5) == 0) emit(Op::ref, e.id, s.head);
+      emit(Op::drop, e.id);
+      s.members.push_back(e.id);
+    } else if (roll < 40) {
+      const Structure& from = structures[below(structures.size())];
+      const Structure& to = structures[below(structures.size())];
+      if (to.members.empty()) continue;
+      const std::uint64_t member = to.members[below(to.members.size())];
+      emit(Op::ref, from.head, member);
+      cross.emplace_back(from.head, member);
+    } else if (roll < 48) {
+      if (below(2) == 0 && !cross.empty()) {
+        const std::size_t i = below(cross.size());
+        emit(Op::unref, cross[i].first, cross[i].second);
+        cross.erase(cross.begin() + static_cast<std::ptrdiff_t>(i));
+        continue;
+      }
+      Structure& s = structures[below(structures.size())];
+      if (s.chain || s.members.empty()) continue;
+      const std::size_t m = below(s.members.size());
+      emit(Op::unref, s.head, s.members[m]);
+      dropped.push_back(s.members[m]);
+      s.members.erase(s.members.begin() + static_cast<std::ptrdiff_t>(m));
+    } else if (roll < 60) {
+      const Structure& s = structures[below(structures.size())];
+      if (s.members.empty()) continue;
+      const std::uint64_t member = s.members[below(s.members.size())];
+      emit(Op::hold, member);
+      emit(Op::drop, member);
+    } else if (roll < 66) {
+      const std::size_t i = below(structures.size());
+      emit(below(3) == 0 ? Op::free : Op::drop, structures[i].head);
+      end_structure(i);
+    } else if (roll < 72) {
+      Event e;
+      e.op = Op::realloc;
+      e.id = structures[below(structures.size())].head;
+      e.size = 1 + below(below(4) == 0 ? pool_bytes / 8 : 256);
+      events.push_back(e);
+    } else if (roll < 75) {
+      emit(Op::collect, 0);
+    } else if (roll < 78) {
+      Event e;
+      e.op = Op::threshold;
+      const std::int64_t choices[] = {-1, 0, 100, 1000, static_cast<std::int64_t>(pool_bytes / 3)};
+      e.amount = choices[below(std::size(choices))];
+      events.push_back(e);
+    } else if (roll < 80) {
+      emit(enabled ? Op::disable : Op::enable, 0);
+      enabled = !enabled;
+    } else if (roll < 82 && !dropped.empty() && events.size() > n_events / 10 * 9) {
+      const std::uint64_t id = dropped[below(dropped.size())];
+      emit(Op::hold, id);
+      emit(Op::drop, id);
+    }
+  }
+  return events;
+}
+
 }  // namespace gcsim::test
