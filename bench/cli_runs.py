@@ -6,9 +6,8 @@ commands, not functions -- a streamed 10,000,000-event replay (wall time, peak m
 
     cli_runs.py BUILD_DIR OUT.json [REPETITIONS]
 
-Generates the traces with BUILD_DIR/bench/make_churn_trace and make_graph_trace in a
-temporary folder, runs
-each command REPETITIONS times (default 5) interleaved with the others, and writes every run's
+Generates the traces with BUILD_DIR/bench/make_bench_trace in a temporary folder, runs each
+command REPETITIONS times (default 5) interleaved with the others, and writes every run's
 wall time, CPU time and peak resident memory (GNU time's, of the command alone)."""
 import json
 import os
@@ -58,12 +57,11 @@ def main(build, out, repetitions=5):
         churn1m = os.path.join(folder, "churn1m.jsonl")
         churn200k = os.path.join(folder, "churn200k.jsonl")
         graph200k = os.path.join(folder, "graph200k.jsonl")
-        make = os.path.join(build, "bench", "make_churn_trace")
-        subprocess.run([make, "10000000", churn10m], check=True)
-        subprocess.run([make, "1000000", churn1m], check=True)
-        subprocess.run([make, "200000", churn200k], check=True)
-        subprocess.run([os.path.join(build, "bench", "make_graph_trace"), "200000", graph200k],
-                       check=True)
+        make = os.path.join(build, "bench", "make_bench_trace")
+        subprocess.run([make, "churn", "10000000", churn10m], check=True)
+        subprocess.run([make, "churn", "1000000", churn1m], check=True)
+        subprocess.run([make, "churn", "200000", churn200k], check=True)
+        subprocess.run([make, "graph", "200000", graph200k], check=True)
         runs = commands(os.path.join(build, "gcsim"), churn10m, churn1m, churn200k, graph200k,
                         os.path.join(folder, "state.csv"))
         # The command as a reader would type it: no build or temporary folders.
