@@ -54,6 +54,7 @@ void run(const ReplayArgs& args) {
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, &samples,
       &progress);
 
+  if (csv) csv->finish();
   for (const TraceWarning& w : result.warnings)
     fmt::print(stderr, "gcsim: warning: {}\n", w.message);
   if (json_out) {

@@ -20,10 +20,23 @@ StateCsvWriter::StateCsvWriter(std::ostream& out, std::uint64_t every)
   out_ << kStateCsvHeader << '\n';
 }
 
+void StateCsvWriter::sample(const StateSample& s) {
+  if (every_ != 1 && s.event % every_ != 0) {
+    skipped_ = s;
+    return;
+  }
+  skipped_.reset();
+  write_row(s);
+}
+
+void StateCsvWriter::finish() {
+  if (skipped_) write_row(*skipped_);
+  skipped_.reset();
+}
+
 // Formatted by hand into one buffer and written at once: the row is most of a replay's cost
 // otherwise (a format string parsed per row, the stream locked per field).
-void StateCsvWriter::sample(const StateSample& s) {
-  if (every_ != 1 && s.event % every_ != 0) return;
+void StateCsvWriter::write_row(const StateSample& s) {
   std::array<char, kRowBytes> row;
   char* at = put_number(row.data(), s.event);
   *at++ = ',';

@@ -1,6 +1,6 @@
 // The per-event CSV: does each row print the sample's fields as plain decimal text, in the
 // header's order, for every op and for numbers up to 2^64 − 1, and does --every K keep exactly
-// the events that are multiples of K?
+// the events that are multiples of K, and the last one?
 #include "report/state_csv.h"
 
 #include <fmt/format.h>
@@ -54,19 +54,22 @@ TEST(StateCsv, RowsAreTheFieldsAsDecimalText) {
   EXPECT_EQ(out.str(), want);
 }
 
-TEST(StateCsv, EveryKeepsTheMultiplesOfK) {
-  std::ostringstream out;
-  StateCsvWriter writer(out, 3);
-  std::string want = std::string(kStateCsvHeader) + "\n";
-  for (std::uint64_t event = 0; event < 10; ++event) {
-    StateSample s;
-    s.event = event;
-    s.op = Op::alloc;
-    s.mem_alloc = event * 32;
-    writer.sample(s);
-    if (event % 3 == 0) want += expected_row(s);
+TEST(StateCsv, EveryKeepsTheMultiplesOfKAndTheLastEvent) {
+  for (const std::uint64_t events : {10u, 11u}) {  // ends after a skipped event; on a multiple
+    std::ostringstream out;
+    StateCsvWriter writer(out, 5);
+    std::string want = std::string(kStateCsvHeader) + "\n";
+    for (std::uint64_t event = 0; event < events; ++event) {
+      StateSample s;
+      s.event = event;
+      s.op = Op::alloc;
+      s.mem_alloc = event * 32;
+      writer.sample(s);
+      if (event % 5 == 0 || event == events - 1) want += expected_row(s);
+    }
+    writer.finish();
+    EXPECT_EQ(out.str(), want) << events << " events";
   }
-  EXPECT_EQ(out.str(), want);
 }
 
 }  // namespace
