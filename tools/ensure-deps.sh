@@ -4,7 +4,8 @@
 # With no word: what the gcsim binary needs (tools/demo.sh). tests: GoogleTest (a build with
 # GCSIM_BUILD_TESTS, the default). bench: Google Benchmark and simdjson (GCSIM_BUILD_BENCH).
 # check: what running the tests needs: make (gcsim record builds MicroPython with it), python3
-# and time (input generators, report and peak-memory checks), clang-format (tools/format.sh).
+# and time (input generators, report and peak-memory checks), clang-format (tools/format.sh),
+# git (docs.references reads the tracked files).
 # Each need is probed directly (a command on PATH, a header the compiler finds), not through
 # dpkg, so a machine that has everything runs no package tool, Debian or not.
 set -euo pipefail
@@ -16,7 +17,7 @@ for word in "$@"; do
     tests) needs+=("libgtest-dev gtest/gtest.h") ;;
     bench) needs+=("libbenchmark-dev benchmark/benchmark.h" "libsimdjson-dev simdjson.h") ;;
     check) needs+=("make cmd:make" "python3 cmd:python3" "time /usr/bin/time"
-                   "clang-format cmd:clang-format") ;;
+                   "clang-format cmd:clang-format" "git cmd:git") ;;
     *) echo "usage: tools/ensure-deps.sh [tests] [bench] [check]" >&2; exit 2 ;;
   esac
 done

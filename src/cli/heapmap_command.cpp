@@ -39,6 +39,7 @@ void run(const HeapmapArgs& args) {
   const CapturedHeapMap map = capture_heap_map(
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, target,
       &progress);
+  progress.clear();
   for (const TraceWarning& w : map.result.warnings) {
     fmt::print(stderr, "gcsim: warning: {}\n", w.message);
   }

@@ -13,8 +13,9 @@ Progress::Progress(bool enabled, std::uint64_t file_bytes)
       start_(Clock::now()),
       last_draw_(start_) {}
 
-Progress::~Progress() {
+void Progress::clear() {
   if (shown_) fmt::print(stderr, "\r\033[K");
+  shown_ = false;
 }
 
 void Progress::after_event(const Event&, const EventPosition& position, const EventOutcome&,

@@ -16,7 +16,9 @@ class Progress final : public ReplayObserver {
  public:
   // `file_bytes`: the trace's size on disk (0 if unknown: no percentage).
   Progress(bool enabled, std::uint64_t file_bytes);
-  ~Progress() override;
+  ~Progress() override { clear(); }
+  // Erases the line, if drawn: called when the replay ends, before anything else is printed.
+  void clear();
   void after_event(const Event&, const EventPosition& position, const EventOutcome&,
                    const Simulation&) override;
 

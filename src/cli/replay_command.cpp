@@ -53,6 +53,7 @@ void run(const ReplayArgs& args) {
   const ReplayResult result = replay_trace(
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, &samples,
       &progress);
+  progress.clear();
 
   if (csv) csv->finish();
   for (const TraceWarning& w : result.warnings)

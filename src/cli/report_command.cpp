@@ -33,6 +33,7 @@ void run(const ReportArgs& args) {
   Progress progress(!args.quiet, size_error ? 0 : file_bytes);
   const ReportData data = collect_report_data(
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, &progress);
+  progress.clear();
   for (const TraceWarning& w : data.result.warnings) {
     fmt::print(stderr, "gcsim: warning: {}\n", w.message);
   }
