@@ -5,7 +5,7 @@
 namespace gcsim {
 namespace {
 
-std::string threshold_text(std::int64_t bytes) {
+std::string threshold_value(std::int64_t bytes) {
   return bytes < 0 ? std::string("off") : fmt::format("{}", bytes);
 }
 
@@ -18,7 +18,7 @@ bool same_threshold(std::int64_t a, std::int64_t b, std::uint32_t block_bytes) {
 std::string recorded_text(const RecordedSetting& recorded) {
   return fmt::format("heap {} bytes at start offset {}, threshold {}", recorded.heap_bytes,
                      recorded.start_offset,
-                     recorded.threshold ? threshold_text(*recorded.threshold) : "unknown");
+                     recorded.threshold ? threshold_value(*recorded.threshold) : "unknown");
 }
 
 constexpr std::string_view kRecordAdvice =
@@ -45,7 +45,7 @@ std::optional<std::string> liveness_warning(const TraceHeader& header,
   return fmt::format(
       "this trace's liveness holds only at its recorded setting ({}): replayed at heap {} bytes, "
       "threshold {}, its garbage stays alive until the recorded run collected it. {}",
-      recorded_text(*recorded), g.heap_bytes, threshold_text(settings.threshold_bytes),
+      recorded_text(*recorded), g.heap_bytes, threshold_value(settings.threshold_bytes),
       kRecordAdvice);
 }
 

@@ -9,7 +9,7 @@
 namespace gcsim {
 namespace {
 
-std::string threshold_text(std::int64_t bytes) {
+std::string threshold_words(std::int64_t bytes) {
   return bytes < 0 ? std::string("off (-1)")
                    : plural(static_cast<std::uint64_t>(bytes), "byte", "bytes");
 }
@@ -32,8 +32,8 @@ void print_header(std::ostream& out, const ReplayResult& r, const std::string& p
              r.settings.preset, rules_name(p.rules), grouped(p.heap_bytes), grouped(l.pool_blocks),
              p.block_bytes, grouped(l.pool_bytes));
   const std::int64_t requested = r.settings.threshold_bytes;
-  fmt::print(out, "threshold  requested {} -> effective {}{}\n", threshold_text(requested),
-             threshold_text(effective_threshold_bytes(requested, p.block_bytes)),
+  fmt::print(out, "threshold  requested {} -> effective {}{}\n", threshold_words(requested),
+             threshold_words(effective_threshold_bytes(requested, p.block_bytes)),
              r.settings.start_disabled ? ", gc disabled at start" : "");
 }
 

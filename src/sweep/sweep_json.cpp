@@ -4,14 +4,16 @@
 
 namespace gcsim::sweep {
 
-using json = nlohmann::ordered_json;
+using ordered_json = nlohmann::ordered_json;
 
 namespace {
 
-json optional_json(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+ordered_json optional_json(const std::optional<std::int64_t>& v) {
+  return v ? ordered_json(*v) : ordered_json(nullptr);
+}
 
-json traces_json(const SweepSpec& spec) {
-  json out = json::array();
+ordered_json traces_json(const SweepSpec& spec) {
+  ordered_json out = ordered_json::array();
   for (const SweepTrace& t : spec.traces) {
     const GeometryParams& g = t.geometry;
     out.push_back({{"name", t.name},
@@ -31,30 +33,31 @@ json traces_json(const SweepSpec& spec) {
   return out;
 }
 
-json labels(const std::vector<GridValue>& values) {
-  json out = json::array();
+ordered_json labels(const std::vector<GridValue>& values) {
+  ordered_json out = ordered_json::array();
   for (const GridValue& v : values) out.push_back(v.label());
   return out;
 }
 
-json margin_json(const std::optional<MarginCheck>& m) {
+ordered_json margin_json(const std::optional<MarginCheck>& m) {
   if (!m) return nullptr;
   return {{"from_bytes", m->from_bytes},
           {"holds", m->holds},
-          {"fails_at_bytes", m->fails_at_bytes ? json(*m->fails_at_bytes) : json(nullptr)},
+          {"fails_at_bytes",
+           m->fails_at_bytes ? ordered_json(*m->fails_at_bytes) : ordered_json(nullptr)},
           {"replays", m->replays}};
 }
 
-json cell_json(const SweepSpec& spec, const CellResult& c, const CellSafety* safety) {
-  json out = {{"index", c.index},
-              {"trace", spec.traces[c.coord.trace].name},
-              {"threshold", spec.thresholds[c.coord.threshold].label()},
-              {"heap", spec.heap_sizes[c.coord.heap].label()},
-              {"threshold_requested", c.threshold_requested},
-              {"threshold_effective", c.threshold_effective},
-              {"heap_bytes", c.heap_bytes},
-              {"pool_blocks", c.pool_blocks},
-              {"pool_bytes", c.pool_bytes}};
+ordered_json cell_json(const SweepSpec& spec, const CellResult& c, const CellSafety* safety) {
+  ordered_json out = {{"index", c.index},
+                      {"trace", spec.traces[c.coord.trace].name},
+                      {"threshold", spec.thresholds[c.coord.threshold].label()},
+                      {"heap", spec.heap_sizes[c.coord.heap].label()},
+                      {"threshold_requested", c.threshold_requested},
+                      {"threshold_effective", c.threshold_effective},
+                      {"heap_bytes", c.heap_bytes},
+                      {"pool_blocks", c.pool_blocks},
+                      {"pool_bytes", c.pool_bytes}};
   const auto metrics = replay_metrics();
   for (std::size_t i = 0; i < metrics.size(); ++i) {
     std::visit([&](auto v) { set_dotted(out, metrics[i].key, v); }, c.metrics[i]);
@@ -63,11 +66,11 @@ json cell_json(const SweepSpec& spec, const CellResult& c, const CellSafety* saf
   out["gc_cycles"] = cycles;
   out["gc_time_ms"] = spec.cost.milliseconds(cycles);
   out["margin"] = margin_json(c.margin);
-  out["safety"] = safety ? json(safety_name(safety->safety)) : json(nullptr);
+  out["safety"] = safety ? ordered_json(safety_name(safety->safety)) : ordered_json(nullptr);
   return out;
 }
 
-json cell_ref(const SweepResult& r, std::size_t index) {
+ordered_json cell_ref(const SweepResult& r, std::size_t index) {
   const CellResult& c = cell_with_index(r, index);
   return {{"cell", c.index},
           {"threshold", r.spec.thresholds[c.coord.threshold].label()},
@@ -76,79 +79,81 @@ json cell_ref(const SweepResult& r, std::size_t index) {
           {"heap_bytes", c.heap_bytes}};
 }
 
-json recommendations_json(const SweepReport& report) {
-  json out = json::array();
+ordered_json recommendations_json(const SweepReport& report) {
+  ordered_json out = ordered_json::array();
   const SweepSpec& spec = report.result.spec;
   for (const Recommendation& rec : report.recommendations) {
-    json cost = nullptr;
+    ordered_json cost = nullptr;
     if (rec.runner_up_cost) {
       const RunnerUpCost& c = *rec.runner_up_cost;
       cost = {{"heap_bytes", c.heap_bytes},
-              {"kpu_bytes", c.kpu_bytes ? json(*c.kpu_bytes) : json(nullptr)},
+              {"kpu_bytes", c.kpu_bytes ? ordered_json(*c.kpu_bytes) : ordered_json(nullptr)},
               {"gc_ms", c.gc_ms}};
     }
-    out.push_back(
-        {{"trace", spec.traces[rec.trace].name},
-         {"rule", recommendation_rule(spec)},
-         {"safe", rec.safe},
-         {"best", cell_ref(report.result, rec.best)},
-         {"runner_up", rec.runner_up ? cell_ref(report.result, *rec.runner_up) : json(nullptr)},
-         {"decided_by", decided_by_name(rec.decided_by)},
-         {"reason", rec.reason},
-         {"runner_up_cost", cost}});
+    out.push_back({{"trace", spec.traces[rec.trace].name},
+                   {"rule", recommendation_rule(spec)},
+                   {"safe", rec.safe},
+                   {"best", cell_ref(report.result, rec.best)},
+                   {"runner_up", rec.runner_up ? cell_ref(report.result, *rec.runner_up)
+                                               : ordered_json(nullptr)},
+                   {"decided_by", decided_by_name(rec.decided_by)},
+                   {"reason", rec.reason},
+                   {"runner_up_cost", cost}});
   }
   return out;
 }
 
-json failures_json(const FailureClassCounts& f) {
+ordered_json failures_json(const FailureClassCounts& f) {
   return {{"capacity", f.capacity}, {"fragmentation", f.fragmentation}, {"disabled", f.disabled}};
 }
 
-json min_heap_json(const SweepResult& r) {
-  json out = json::array();
+ordered_json min_heap_json(const SweepResult& r) {
+  ordered_json out = ordered_json::array();
   for (const MinHeapResult& m : r.min_heaps) {
     const MinHeapFigures f = min_heap_figures(r.spec, m);
-    json islands = json::array();
+    ordered_json islands = ordered_json::array();
     for (const HeapRun& run : m.islands) {
       islands.push_back({{"from_bytes", run.from_bytes},
                          {"to_bytes", run.to_bytes},
                          {"passes", run.passes},
                          {"failures", failures_json(run.failures)}});
     }
-    out.push_back({{"index", m.index},
-                   {"trace", r.spec.traces[m.trace].name},
-                   {"threshold", r.spec.thresholds[m.threshold].label()},
-                   {"heap_bytes", m.heap_bytes ? json(*m.heap_bytes) : json(nullptr)},
-                   {"pool_blocks", m.pool_blocks},
-                   {"smallest_passing_bytes",
-                    m.smallest_passing_bytes ? json(*m.smallest_passing_bytes) : json(nullptr)},
-                   {"searched_from_bytes", m.searched_from_bytes},
-                   {"searched_to_bytes", m.searched_to_bytes},
-                   {"replays", m.replays},
-                   {"islands", islands},
-                   {"below_default_bytes", optional_json(f.below_default_bytes)},
-                   {"kpu_bytes_left", optional_json(f.kpu_left_at_min_bytes)},
-                   {"kpu_bytes_left_at_default", optional_json(f.kpu_left_at_default_bytes)}});
+    out.push_back(
+        {{"index", m.index},
+         {"trace", r.spec.traces[m.trace].name},
+         {"threshold", r.spec.thresholds[m.threshold].label()},
+         {"heap_bytes", m.heap_bytes ? ordered_json(*m.heap_bytes) : ordered_json(nullptr)},
+         {"pool_blocks", m.pool_blocks},
+         {"smallest_passing_bytes", m.smallest_passing_bytes
+                                        ? ordered_json(*m.smallest_passing_bytes)
+                                        : ordered_json(nullptr)},
+         {"searched_from_bytes", m.searched_from_bytes},
+         {"searched_to_bytes", m.searched_to_bytes},
+         {"replays", m.replays},
+         {"islands", islands},
+         {"below_default_bytes", optional_json(f.below_default_bytes)},
+         {"kpu_bytes_left", optional_json(f.kpu_left_at_min_bytes)},
+         {"kpu_bytes_left_at_default", optional_json(f.kpu_left_at_default_bytes)}});
   }
   return out;
 }
 
-json gate_json(const SweepReport& report) {
+ordered_json gate_json(const SweepReport& report) {
   if (!report.gate) return nullptr;
   const Gate& g = *report.gate;
   const SweepResult& r = report.result;
-  json checks = json::array();
+  ordered_json checks = ordered_json::array();
   for (const Check& c : g.checks) {
-    json setting = nullptr;
+    ordered_json setting = nullptr;
     if (c.cell) setting = setting_name(r.spec, cell_with_index(r, *c.cell));
-    checks.push_back({{"cell", c.cell ? json(*c.cell) : json(nullptr)},
+    checks.push_back({{"cell", c.cell ? ordered_json(*c.cell) : ordered_json(nullptr)},
                       {"trace", r.spec.traces[c.trace].name},
                       {"setting", setting},
                       {"check", c.name},
                       {"status", status_name(c.status)},
                       {"message", c.message}});
   }
-  json out = gate_settings_json(g.settings);
+  ordered_json out = gate_settings_json(g.settings);
   out["baseline_missing"] = g.baseline_missing;
   out["passed"] = g.passed();
   out["errors"] = g.errors;
@@ -161,29 +166,30 @@ json gate_json(const SweepReport& report) {
 
 }  // namespace
 
-json gate_settings_json(const GateSettings& g) {
-  json budgets = json::object();
+ordered_json gate_settings_json(const GateSettings& g) {
+  ordered_json budgets = ordered_json::object();
   for (const auto& [name, budget] : g.budgets) {
-    json fields = json::object();
+    ordered_json fields = ordered_json::object();
     for (const BudgetField& f : budget_fields()) {
       if (budget.*f.field) fields[std::string(f.key)] = *(budget.*f.field);
     }
     budgets[name] = fields;
   }
-  return {{"baseline", g.baseline_file ? json(*g.baseline_file) : json(nullptr)},
+  return {{"baseline", g.baseline_file ? ordered_json(*g.baseline_file) : ordered_json(nullptr)},
           {"tolerance", g.tolerance},
           {"budgets", budgets},
           {"allow_missing_baseline", g.allow_missing_baseline}};
 }
 
-json spec_to_json(const SweepSpec& spec) {
+ordered_json spec_to_json(const SweepSpec& spec) {
   return {{"traces", traces_json(spec)},
           {"grid",
            {{"order", "trace, heap size, threshold"},
             {"thresholds", labels(spec.thresholds)},
             {"heap_sizes", labels(spec.heap_sizes)},
             {"min_heap", spec.min_heap},
-            {"min_heap_to", spec.min_heap_to ? json(*spec.min_heap_to) : json(nullptr)}}},
+            {"min_heap_to",
+             spec.min_heap_to ? ordered_json(*spec.min_heap_to) : ordered_json(nullptr)}}},
           {"recommendation",
            {{"prefer", prefer_name(spec.prefer)}, {"safety_margin", spec.safety_margin.label()}}},
           {"cost_model",
@@ -198,16 +204,16 @@ json spec_to_json(const SweepSpec& spec) {
             {"lcd_bytes", spec.k210.lcd_bytes}}}};
 }
 
-json sweep_to_json(const SweepReport& report) {
+ordered_json sweep_to_json(const SweepReport& report) {
   const SweepResult& r = report.result;
-  json out;
+  ordered_json out;
   out["schema"] = kSweepSchema;
-  const json spec = spec_to_json(r.spec);
+  const ordered_json spec = spec_to_json(r.spec);
   for (const auto& [key, value] : spec.items()) out[key] = value;
-  out["shard"] =
-      r.shard ? json{{"index", r.shard->index}, {"count", r.shard->count}} : json(nullptr);
+  out["shard"] = r.shard ? ordered_json{{"index", r.shard->index}, {"count", r.shard->count}}
+                         : ordered_json(nullptr);
   out["cells_total"] = r.spec.shape().cells();
-  json cells = json::array();
+  ordered_json cells = ordered_json::array();
   for (std::size_t i = 0; i < r.cells.size(); ++i) {
     cells.push_back(
         cell_json(r.spec, r.cells[i], report.safety.empty() ? nullptr : &report.safety[i]));

@@ -52,7 +52,7 @@ std::string md_code(const std::string& s) {
   return out;
 }
 
-std::string signed_bytes(const std::optional<std::int64_t>& v) {
+std::string bytes_or_en_dash(const std::optional<std::int64_t>& v) {
   return v ? grouped(*v) : std::string("–");
 }
 
@@ -114,8 +114,8 @@ void write_min_heaps(std::ostream& out, const SweepResult& r) {
                m.heap_bytes ? grouped(*m.heap_bytes) : "> " + grouped(m.searched_to_bytes),
                m.heap_bytes ? grouped(m.pool_blocks) : "–",
                grouped(r.spec.traces[m.trace].geometry.heap_bytes),
-               signed_bytes(f.below_default_bytes), signed_bytes(f.kpu_left_at_min_bytes),
-               signed_bytes(f.kpu_left_at_default_bytes),
+               bytes_or_en_dash(f.below_default_bytes), bytes_or_en_dash(f.kpu_left_at_min_bytes),
+               bytes_or_en_dash(f.kpu_left_at_default_bytes),
                m.smallest_passing_bytes ? grouped(*m.smallest_passing_bytes) : "–",
                grouped(m.searched_to_bytes), grouped(std::uint64_t{m.replays}));
   }

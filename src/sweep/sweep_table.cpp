@@ -7,7 +7,7 @@
 namespace gcsim::sweep {
 namespace {
 
-std::string signed_bytes(const std::optional<std::int64_t>& v) { return v ? grouped(*v) : "-"; }
+std::string bytes_or_dash(const std::optional<std::int64_t>& v) { return v ? grouped(*v) : "-"; }
 std::string optional_bytes(const std::optional<std::uint64_t>& v) { return v ? grouped(*v) : "-"; }
 
 constexpr std::string_view kRow =
@@ -88,8 +88,8 @@ void print_min_heaps(std::ostream& out, const SweepResult& r) {
                r.spec.thresholds[m.threshold].label(), heap,
                m.heap_bytes ? grouped(m.pool_blocks) : "-",
                grouped(r.spec.traces[m.trace].geometry.heap_bytes),
-               signed_bytes(f.below_default_bytes), signed_bytes(f.kpu_left_at_min_bytes),
-               signed_bytes(f.kpu_left_at_default_bytes), optional_bytes(m.smallest_passing_bytes),
+               bytes_or_dash(f.below_default_bytes), bytes_or_dash(f.kpu_left_at_min_bytes),
+               bytes_or_dash(f.kpu_left_at_default_bytes), optional_bytes(m.smallest_passing_bytes),
                grouped(m.searched_to_bytes), grouped(std::uint64_t{m.replays}));
   }
   const K210Memory& k = r.spec.k210;

@@ -53,7 +53,7 @@ constexpr std::uint64_t kFeatureFloats = 196;
 constexpr std::uint64_t kMaxRecorded = 10;
 constexpr std::array<const char*, 5> kLandmarkNames = {"le", "re", "nose", "lm", "rm"};
 
-std::uint64_t faces_in_view(SynthRandom& rng) {
+std::uint64_t faces_to_recognise(SynthRandom& rng) {
   const std::uint64_t roll = rng.between(1, 100);
   return roll <= 30 ? 0 : roll <= 90 ? 1 : 2;
 }
@@ -132,7 +132,7 @@ void generate_face_recognition(Script& s, std::uint32_t frames) {
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     v.bind("img", snapshot(b));
-    const std::uint64_t faces = faces_in_view(s.random());
+    const std::uint64_t faces = faces_to_recognise(s.random());
     v.bind("code", run_yolo2(b, faces));
     if (faces > 0) recognise_face(s, record_ftrs);
     v.bind("fps", new_float(b));

@@ -24,7 +24,7 @@
 namespace gcsim::synth {
 namespace {
 
-std::uint64_t faces_in_view(SynthRandom& rng) {
+std::uint64_t faces_to_detect(SynthRandom& rng) {
   const std::uint64_t roll = rng.between(1, 100);
   if (roll <= 35) return 0;
   if (roll <= 80) return 1;
@@ -43,7 +43,7 @@ void generate_yolo_face(Script& s, std::uint32_t frames) {
   for (std::uint32_t f = 0; f < frames; ++f) {
     s.frame(f);
     s.variables().bind("img", snapshot(b));
-    const std::uint64_t faces = faces_in_view(s.random());
+    const std::uint64_t faces = faces_to_detect(s.random());
     s.variables().bind("code", run_yolo2(b, faces));
     for (std::uint64_t i = 0; i < faces; ++i) b.drop(new_tuple(b, 4));  // i.rect()
   }

@@ -99,9 +99,11 @@ def closure(layers, folder):
 
 def compile_command_for(commands, source, folder):
     prefix = os.path.join(os.path.realpath(source), "src", folder) + os.sep
+    # A unity build (GCSIM_UNITY_BUILD) compiles the folder as one generated file in the build tree.
+    unity = os.sep + os.path.join("src", folder, "CMakeFiles", f"gcsim_{folder}.dir", "Unity") + os.sep
     for entry in commands:
         path = os.path.realpath(os.path.join(entry["directory"], entry["file"]))
-        if path.startswith(prefix):
+        if path.startswith(prefix) or unity in path:
             args = entry.get("arguments") or shlex.split(entry["command"])
             return entry["directory"], args, entry["file"]
     return None

@@ -34,10 +34,6 @@
 namespace gcsim {
 namespace {
 
-RulesVersion rules_for(const std::string& micropython) {
-  return micropython == "v1.11" ? RulesVersion::v1_11 : RulesVersion::v1_20;
-}
-
 // gc_info from one letter per block: the walk of gc.c's gc_info.
 HeapInfo info_from_letters(const std::string& letters, std::uint32_t block_bytes) {
   HeapInfo info;
@@ -240,7 +236,7 @@ TEST_P(HeapMapPlacements, MapsEqualTheRealHeap) {
   s.preset = "k210";
   s.geometry = find_preset("k210")->params;
   s.geometry.heap_bytes = run.heap_bytes;
-  s.geometry.rules = rules_for(run.version);
+  s.geometry.rules = oracle::rules_of(run);
   const std::uint64_t pool_blocks = layout_for(s.geometry).pool_blocks;
   RealHeap real(run, pool_blocks);
   MapComparer comparer(real, run);
@@ -249,16 +245,8 @@ TEST_P(HeapMapPlacements, MapsEqualTheRealHeap) {
   EXPECT_GE(comparer.texts, std::min<std::uint64_t>(run.events, 16));
 }
 
-std::string run_name(const ::testing::TestParamInfo<oracle::OracleRun>& info) {
-  std::string name =
-      info.param.trace + "_" + std::to_string(info.param.heap_bytes) + "_" + info.param.version;
-  std::replace_if(
-      name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
-  return name;
-}
-
 INSTANTIATE_TEST_SUITE_P(EveryRun, HeapMapPlacements, ::testing::ValuesIn(oracle::load_index()),
-                         run_name);
+                         [](const auto& run) { return oracle::test_name(run.param); });
 
 }  // namespace
 }  // namespace gcsim

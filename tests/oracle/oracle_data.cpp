@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <memory>
@@ -282,6 +283,18 @@ nlohmann::json load_json(const std::string& path) {
     // The message gives the line and column ("parse error at line 3, column 7: ...").
     throw std::runtime_error(fmt::format("{}: {}", path, error.what()));
   }
+}
+
+RulesVersion rules_of(const OracleRun& run) {
+  return run.version == "v1.11" ? RulesVersion::v1_11 : RulesVersion::v1_20;
+}
+
+std::string test_name(const OracleRun& run) {
+  std::string name = run.trace + "_" + std::to_string(run.heap_bytes) + "_" + run.version;
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+      '_');
+  return name;
 }
 
 }  // namespace gcsim::oracle

@@ -18,6 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "heap/geometry.h"
+
 namespace gcsim::oracle {
 
 // The tests/oracle source folder (compile definition GCSIM_ORACLE_DIR).
@@ -76,6 +78,11 @@ struct OracleRun {
   std::string blocks_csv;
   std::string summary_json;
 };
+// The collector rules a run's MicroPython version follows.
+RulesVersion rules_of(const OracleRun& run);
+// The run as a test name: trace_heap_version with every other character an underscore.
+std::string test_name(const OracleRun& run);
+
 // Throws if index.json is malformed or names a file that is not in data_dir().
 std::vector<OracleRun> load_index();
 

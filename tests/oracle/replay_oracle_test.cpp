@@ -17,15 +17,11 @@
 namespace gcsim {
 namespace {
 
-RulesVersion rules_for(const std::string& micropython) {
-  return micropython == "v1.11" ? RulesVersion::v1_11 : RulesVersion::v1_20;
-}
-
 ReplaySettings settings_for(const oracle::OracleRun& run) {
   ReplaySettings s;
   s.geometry = find_preset("k210")->params;
   s.geometry.heap_bytes = run.heap_bytes;
-  s.geometry.rules = rules_for(run.version);
+  s.geometry.rules = oracle::rules_of(run);
   return s;
 }
 
@@ -203,17 +199,8 @@ TEST_P(OracleReplay, MatchesTheRealCollectorAfterEveryEvent) {
   EXPECT_EQ(s.final_live_objects, summary["live_objects_at_end"].get<std::uint64_t>());
 }
 
-std::string run_name(const ::testing::TestParamInfo<oracle::OracleRun>& info) {
-  std::string name =
-      info.param.trace + "_" + std::to_string(info.param.heap_bytes) + "_" + info.param.version;
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
-}
-
 INSTANTIATE_TEST_SUITE_P(AllRuns, OracleReplay, ::testing::ValuesIn(oracle::load_index()),
-                         run_name);
+                         [](const auto& run) { return oracle::test_name(run.param); });
 
 }  // namespace
 }  // namespace gcsim

@@ -16,7 +16,7 @@
 namespace gcsim {
 namespace {
 
-std::string threshold_text(std::int64_t bytes) {
+std::string threshold_cell(std::int64_t bytes) {
   return bytes < 0 ? std::string("off (−1)") : grouped(bytes) + " bytes";
 }
 
@@ -33,7 +33,7 @@ void write_summary(std::ostream& out, const ReportData& data) {
              r.header.description.empty() ? "" : " — " + xml_escape(r.header.description),
              grouped(s.events), xml_escape(r.settings.preset), rules_name(p.rules),
              grouped(p.heap_bytes), grouped(l.pool_blocks), p.block_bytes, grouped(l.pool_bytes),
-             threshold_text(effective_threshold_bytes(r.settings.threshold_bytes, p.block_bytes)),
+             threshold_cell(effective_threshold_bytes(r.settings.threshold_bytes, p.block_bytes)),
              r.settings.start_disabled ? ", gc disabled at start" : "");
   fmt::print(
       out,

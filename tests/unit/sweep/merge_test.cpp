@@ -16,9 +16,7 @@
 namespace gcsim::sweep {
 namespace {
 
-std::string json_of(const SweepResult& r) {
-  return sweep_to_json(make_report(r, std::nullopt)).dump(2);
-}
+using test::json_of;
 
 // The shard as a file would hold it: written, then read back.
 ShardFile through_json(const SweepResult& r, const std::string& name) {

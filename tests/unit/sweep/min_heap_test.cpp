@@ -10,12 +10,7 @@
 namespace gcsim::sweep {
 namespace {
 
-bool passes(const test::Loaded& in, const GridValue& threshold, std::uint64_t heap) {
-  const SweepTrace& trace = in.spec.traces[0];
-  const TraceEvents& t = in.traces[0];
-  return replay_events(t.events, t.header, cell_settings(trace, threshold, heap), trace.file)
-             .summary.failures_total == 0;
-}
+using test::passes;
 
 // Every heap size in [from, to] (ATB sizes: one pool each) has the verdict `want`; with a
 // stride, the two at each end and every stride-th between (heap_scan_test.cpp checks every one

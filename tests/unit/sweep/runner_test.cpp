@@ -15,13 +15,10 @@
 namespace gcsim::sweep {
 namespace {
 
+using test::json_of;
+
 using test::kClasses;
 using test::kFragmentation;
-
-std::string json_of(const SweepResult& r) {
-  const SweepReport report = make_report(r, std::nullopt);
-  return sweep_to_json(report).dump(2);
-}
 
 TEST(SweepRunner, CellsAreTheReplaysOfTheirSettings) {
   const test::Loaded in = test::load({kClasses}, "off,quarter,64", "4096,8K");

@@ -11,12 +11,7 @@
 namespace gcsim::sweep {
 namespace {
 
-bool passes(const test::Loaded& in, const GridValue& threshold, std::uint64_t heap) {
-  const SweepTrace& trace = in.spec.traces[0];
-  return replay_events(in.traces[0].events, in.traces[0].header,
-                       cell_settings(trace, threshold, heap), trace.file)
-             .summary.failures_total == 0;
-}
+using test::passes;
 
 // Every heap size (ATB size) from `from` up to `to` passes.
 bool all_pass(const test::Loaded& in, const GridValue& threshold, std::uint64_t from,

@@ -11,18 +11,13 @@
 
 #include "sweep/recommend.h"
 #include "sweep_support.h"
+#include "text_checks.h"
 
 namespace gcsim::sweep {
 namespace {
 
 using test::kClasses;
 using test::kFragmentation;
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
 
 // The sum of data-count over the elements of `cls` in svg#cell-INDEX.
 std::uint64_t counted(const std::string& html, std::size_t index, const std::string& cls) {
@@ -52,18 +47,18 @@ TEST(SweepHtml, AChartPerCellWithItsCollectionsAndMemoryErrors) {
   const test::Loaded in = test::load({kClasses, kFragmentation}, "off,quarter,1000", "4096,64K");
   SweepReport report;
   const std::string html = page(in, std::nullopt, 2, &report);
-  EXPECT_EQ(count(html, "class=\"curve-chart\""), 12u);
-  EXPECT_EQ(count(html, "class=\"sweep-trace\""), 2u);
-  EXPECT_EQ(count(html, "<h3>heap "), 4u);
-  EXPECT_EQ(count(html, "class=\"sweep-row\""), 12u);
+  EXPECT_EQ(gcsim::test::occurrences(html, "class=\"curve-chart\""), 12u);
+  EXPECT_EQ(gcsim::test::occurrences(html, "class=\"sweep-trace\""), 2u);
+  EXPECT_EQ(gcsim::test::occurrences(html, "<h3>heap "), 4u);
+  EXPECT_EQ(gcsim::test::occurrences(html, "class=\"sweep-row\""), 12u);
   for (const CellResult& c : report.result.cells) {
     SCOPED_TRACE(c.index);
     EXPECT_EQ(counted(html, c.index, "collection-tick"), count_of(c, "collections.total"));
     EXPECT_EQ(counted(html, c.index, "collection-tick cause-oom"), count_of(c, "collections.oom"));
     EXPECT_EQ(counted(html, c.index, "failure-marker"), count_of(c, "failures.total"));
   }
-  EXPECT_EQ(count(html, "\"small-multiple recommended-best\""), 2u);
-  EXPECT_EQ(count(html, "\"small-multiple recommended-runner-up\""), 2u);
+  EXPECT_EQ(gcsim::test::occurrences(html, "\"small-multiple recommended-best\""), 2u);
+  EXPECT_EQ(gcsim::test::occurrences(html, "\"small-multiple recommended-runner-up\""), 2u);
   EXPECT_NE(html.find("<a href=\"#cell-9\">threshold=off heap=65536</a>"), std::string::npos);
   EXPECT_NE(html.find("threshold 1,000 (992 in effect)"), std::string::npos);
   EXPECT_NE(html.find("heap 4,096 bytes (pool 3,968)"), std::string::npos);
@@ -79,10 +74,10 @@ TEST(SweepHtml, ByteIdenticalForAnyJobCount) {
 TEST(SweepHtml, AShardDrawsItsShareAndRecommendsNothing) {
   const test::Loaded in = test::load({kClasses}, "off,quarter,1000", "4096,8K");
   const std::string html = page(in, Shard{2, 4}, 2);
-  EXPECT_EQ(count(html, "class=\"curve-chart\""), 2u);  // cells 1 and 5
+  EXPECT_EQ(gcsim::test::occurrences(html, "class=\"curve-chart\""), 2u);  // cells 1 and 5
   EXPECT_NE(html.find("id=\"cell-5\""), std::string::npos);
   EXPECT_NE(html.find("No recommendation"), std::string::npos);
-  EXPECT_EQ(count(html, "\"small-multiple recommended-best\""), 0u);
+  EXPECT_EQ(gcsim::test::occurrences(html, "\"small-multiple recommended-best\""), 0u);
 }
 
 TEST(SweepHtml, NeedsAReplayPerCell) {

@@ -7,6 +7,9 @@
 
 #include "report/metrics.h"
 #include "sweep/runner.h"
+#include "sweep/spec.h"
+#include "sweep/sweep_json.h"
+#include "sweep/sweep_report.h"
 #include "trace/reader.h"
 
 namespace gcsim::sweep::test {
@@ -55,6 +58,19 @@ inline CellResult made_cell(std::size_t index, std::size_t trace, std::uint64_t 
   s.lowest_max_free = lowest_max_free;
   for (const Metric& m : replay_metrics()) c.metrics.push_back(m.value(s));
   return c;
+}
+
+// The sweep's JSON output, as `gcsim sweep --json` writes it.
+inline std::string json_of(const SweepResult& r) {
+  return sweep_to_json(make_report(r, std::nullopt)).dump(2);
+}
+
+// The first trace of `in` replays at (threshold, heap) without a MemoryError.
+inline bool passes(const Loaded& in, const GridValue& threshold, std::uint64_t heap) {
+  const SweepTrace& trace = in.spec.traces[0];
+  const TraceEvents& t = in.traces[0];
+  return replay_events(t.events, t.header, cell_settings(trace, threshold, heap), trace.file)
+             .summary.failures_total == 0;
 }
 
 }  // namespace gcsim::sweep::test

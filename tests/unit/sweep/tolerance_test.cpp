@@ -9,7 +9,7 @@ namespace {
 
 const Metric& metric(std::string_view key) { return *find_metric(key); }
 
-std::string error_of(std::string_view text) {
+std::string tolerance_error(std::string_view text) {
   try {
     Tolerances::parse(text);
   } catch (const std::invalid_argument& e) {
@@ -43,28 +43,29 @@ TEST(SweepBaselineTolerance, AllCoversEverythingButMemoryErrors) {
 }
 
 TEST(SweepBaselineTolerance, Errors) {
-  EXPECT_EQ(error_of("collections"), "'collections' is not METRIC=AMOUNT (e.g. collections=5%)");
-  EXPECT_EQ(error_of("=5%"), "'=5%' is not METRIC=AMOUNT (e.g. collections=5%)");
-  EXPECT_EQ(error_of("collections=lots"),
+  EXPECT_EQ(tolerance_error("collections"),
+            "'collections' is not METRIC=AMOUNT (e.g. collections=5%)");
+  EXPECT_EQ(tolerance_error("=5%"), "'=5%' is not METRIC=AMOUNT (e.g. collections=5%)");
+  EXPECT_EQ(tolerance_error("collections=lots"),
             "'collections=lots': a tolerance is a number >= 0, optionally with % (of the baseline) "
             "or K/M");
   EXPECT_EQ(
-      error_of("collections=-1"),
+      tolerance_error("collections=-1"),
       "'collections=-1': a tolerance is a number >= 0, optionally with % (of the baseline) or K/M");
   EXPECT_EQ(
-      error_of("collections="),
+      tolerance_error("collections="),
       "'collections=': a tolerance is a number >= 0, optionally with % (of the baseline) or K/M");
-  EXPECT_EQ(error_of("failures=1"),
+  EXPECT_EQ(tolerance_error("failures=1"),
             "'failures=1': MemoryErrors take no tolerance; any new one fails");
-  EXPECT_EQ(error_of("failures.capacity=1"),
+  EXPECT_EQ(tolerance_error("failures.capacity=1"),
             "'failures.capacity=1': MemoryErrors take no tolerance; any new one fails");
-  const std::string unknown = error_of("peek=0");
+  const std::string unknown = tolerance_error("peek=0");
   EXPECT_TRUE(unknown.starts_with("'peek' names no gated metric; known: all, collections.total, "))
       << unknown;
-  EXPECT_TRUE(
-      error_of("events=5").starts_with("'events' names no gated metric"));  // no worse direction
-  EXPECT_TRUE(
-      error_of("coll=5").starts_with("'coll' names no gated metric"));  // not at a '.' or '_'
+  EXPECT_TRUE(tolerance_error("events=5")
+                  .starts_with("'events' names no gated metric"));  // no worse direction
+  EXPECT_TRUE(tolerance_error("coll=5").starts_with(
+      "'coll' names no gated metric"));  // not at a '.' or '_'
 }
 
 }  // namespace

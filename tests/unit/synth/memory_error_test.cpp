@@ -13,12 +13,13 @@ namespace {
 using test::events_of;
 using test::replay_on_k210;
 
-constexpr std::uint32_t kFrames = 40;  // the committed traces' length
+constexpr std::uint32_t kCommittedFrames = 40;  // the committed traces' length
 
 class SynthMemoryError : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SynthMemoryError, FailsOnA262144ByteHeap) {
-  const ReplayResult r = replay_on_k210(GetParam(), events_of(GetParam(), kFrames), 262'144);
+  const ReplayResult r =
+      replay_on_k210(GetParam(), events_of(GetParam(), kCommittedFrames), 262'144);
   EXPECT_GE(r.summary.failures_total, 1u);
   ASSERT_FALSE(r.failures.empty());
   // The 259,072-byte pool cannot hold a frame's buffers: resize or pix_to_ai fails.
@@ -29,7 +30,7 @@ TEST_P(SynthMemoryError, FailsOnA262144ByteHeap) {
 TEST_P(SynthMemoryError, PassesOnA1000000ByteHeap) {
   for (std::uint64_t seed : {1u, 2u, 3u}) {
     const ReplayResult r =
-        replay_on_k210(GetParam(), events_of(GetParam(), kFrames, seed), 1'000'000);
+        replay_on_k210(GetParam(), events_of(GetParam(), kCommittedFrames, seed), 1'000'000);
     EXPECT_EQ(r.summary.failures_total, 0u) << "seed " << seed;
   }
 }

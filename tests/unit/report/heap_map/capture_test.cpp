@@ -9,6 +9,7 @@
 #include <string>
 
 #include "report/heap_map/capture.h"
+#include "text_checks.h"
 
 namespace gcsim {
 namespace {
@@ -42,12 +43,11 @@ std::string error_at(std::string_view text, const std::string& trace = kTrace) {
 std::string object(std::size_t n_blocks) {
   return std::string("h") + std::string(n_blocks - 1, '=');
 }
-std::string dots(std::size_t n) { return std::string(n, '.'); }
-
 // Events 0–5: 1,024 B, 32 B three times over, at blocks 0, 32, 33, 65, 66, 98.
-const std::string kFull = object(32) + "h" + object(32) + "h" + object(32) + "h" + dots(25);
+const std::string kFull = object(32) + "h" + object(32) + "h" + object(32) + "h" + test::dots(25);
 // After the collection at event 9: the three 32-byte objects.
-const std::string kHoles = dots(32) + "h" + dots(32) + "h" + dots(32) + "h" + dots(25);
+const std::string kHoles =
+    test::dots(32) + "h" + test::dots(32) + "h" + test::dots(32) + "h" + test::dots(25);
 
 TEST(HeapMapCapture, AtAnEvent) {
   const CapturedHeapMap map = at("5");
@@ -64,7 +64,7 @@ TEST(HeapMapCapture, AtThePeakAndTheEnd) {
   EXPECT_EQ(peak.result.summary.peak_event, 5u);
   const CapturedHeapMap end = at("end");
   EXPECT_EQ(end.snapshot.event, 22u);
-  EXPECT_EQ(end.snapshot.letters, std::string("hhh") + dots(121));
+  EXPECT_EQ(end.snapshot.letters, std::string("hhh") + test::dots(121));
 }
 
 TEST(HeapMapCapture, AtEachMemoryError) {
@@ -88,7 +88,7 @@ TEST(HeapMapCapture, BornEventsFollowTheObjects) {
 TEST(HeapMapCapture, AtAMark) {
   // An OBSERVE's mark and a HEAPMAP's share the label: the HEAPMAP's (no observe after it) wins.
   EXPECT_EQ(at("mark:start", kLabels).snapshot.event, 4u);
-  EXPECT_EQ(at("mark:start", kLabels).snapshot.letters, object(2) + "h" + dots(121));
+  EXPECT_EQ(at("mark:start", kLabels).snapshot.letters, object(2) + "h" + test::dots(121));
   EXPECT_EQ(at("mark:start#1", kLabels).snapshot.event, 1u);
   EXPECT_EQ(at("mark:start#2", kLabels).snapshot.event, 4u);
   EXPECT_EQ(at("mark:frame 1", kLabels).snapshot.event, 7u);
@@ -113,7 +113,7 @@ TEST(HeapMapCapture, EmptyHeapSnapshot) {
   const auto layout = compute_layout({.heap_bytes = 4096});
   ASSERT_TRUE(layout);
   const HeapSnapshot s = empty_heap_snapshot(*layout);
-  EXPECT_EQ(s.letters, dots(124));
+  EXPECT_EQ(s.letters, test::dots(124));
   EXPECT_EQ(s.info.free, 124u * 32);
   EXPECT_EQ(s.event, kNoEvent);
 }

@@ -12,6 +12,7 @@
 #include "heap/block_table.h"
 #include "replay/simulation.h"
 #include "report/heap_map/mem_info.h"
+#include "text_checks.h"
 
 namespace gcsim {
 namespace {
@@ -25,10 +26,8 @@ std::string table_text(const std::string& letters, const HeapMapFormat& format) 
   return out.str();
 }
 
-std::string dots(std::size_t n) { return std::string(n, '.'); }
-
 TEST(HeapMap, OneLineNoElision) {
-  const std::string letters = "h=ShhSh===" + dots(54);
+  const std::string letters = "h=ShhSh===" + test::dots(54);
   EXPECT_EQ(table_text(letters, kV111), "GC memory layout; from 1000:\n00000: " + letters + "\n");
   EXPECT_EQ(table_text(letters, kV120),
             "GC memory layout; from 1000:\n00000000: " + letters + "\n");
@@ -36,38 +35,41 @@ TEST(HeapMap, OneLineNoElision) {
 
 TEST(HeapMap, PartialLastLine) {
   // 80 blocks: a full line, then 16 (the 128 KiB heap's last line is 16 blocks too).
-  const std::string letters = "h=" + dots(78);
-  EXPECT_EQ(table_text(letters, kV111),
-            "GC memory layout; from 1000:\n00000: h=" + dots(62) + "\n00800: " + dots(16) + "\n");
+  const std::string letters = "h=" + test::dots(78);
+  EXPECT_EQ(table_text(letters, kV111), "GC memory layout; from 1000:\n00000: h=" + test::dots(62) +
+                                            "\n00800: " + test::dots(16) + "\n");
 }
 
 TEST(HeapMap, TwoFreeLinesAreElidedOneIsNot) {
   // Line 1 and 2 free (128 blocks from block 64): elided; the line after is printed.
-  const std::string two = "h" + dots(63) + dots(128) + "T" + dots(63);
-  EXPECT_EQ(table_text(two, kV111), "GC memory layout; from 1000:\n00000: h" + dots(63) +
-                                        "\n       (2 lines all free)\n01800: T" + dots(63) + "\n");
+  const std::string two = "h" + test::dots(63) + test::dots(128) + "T" + test::dots(63);
+  EXPECT_EQ(table_text(two, kV111), "GC memory layout; from 1000:\n00000: h" + test::dots(63) +
+                                        "\n       (2 lines all free)\n01800: T" + test::dots(63) +
+                                        "\n");
   // 127 free blocks from a line start are fewer than two lines: printed in full.
-  const std::string short_run = "h" + dots(63) + dots(127) + "h" + dots(64);
-  EXPECT_EQ(table_text(short_run, kV111), "GC memory layout; from 1000:\n00000: h" + dots(63) +
-                                              "\n00800: " + dots(64) + "\n01000: " + dots(63) +
-                                              "h\n01800: " + dots(64) + "\n");
+  const std::string short_run = "h" + test::dots(63) + test::dots(127) + "h" + test::dots(64);
+  EXPECT_EQ(table_text(short_run, kV111), "GC memory layout; from 1000:\n00000: h" +
+                                              test::dots(63) + "\n00800: " + test::dots(64) +
+                                              "\n01000: " + test::dots(63) +
+                                              "h\n01800: " + test::dots(64) + "\n");
 }
 
 TEST(HeapMap, RestOfAnElidedRunIsPrintedAsDots) {
   // 150 free blocks from block 64: 2 lines elided (⌊150/64⌋), the line at block 192 starts
   // with the run's last 22 free blocks.
-  const std::string letters = "h" + dots(63) + dots(150) + "h" + dots(41);
-  EXPECT_EQ(table_text(letters, kV111), "GC memory layout; from 1000:\n00000: h" + dots(63) +
-                                            "\n       (2 lines all free)\n01800: " + dots(22) +
-                                            "h" + dots(41) + "\n");
+  const std::string letters = "h" + test::dots(63) + test::dots(150) + "h" + test::dots(41);
+  EXPECT_EQ(table_text(letters, kV111), "GC memory layout; from 1000:\n00000: h" + test::dots(63) +
+                                            "\n       (2 lines all free)\n01800: " +
+                                            test::dots(22) + "h" + test::dots(41) + "\n");
 }
 
 TEST(HeapMap, ElisionCanEndTheMap) {
-  EXPECT_EQ(table_text(dots(128), kV111),
+  EXPECT_EQ(table_text(test::dots(128), kV111),
             "GC memory layout; from 1000:\n       (2 lines all free)\n");
   // A free run to the end of a heap with a partial last line: elided, then the partial line.
-  EXPECT_EQ(table_text(dots(4048), kV111),
-            "GC memory layout; from 1000:\n       (63 lines all free)\n1f800: " + dots(16) + "\n");
+  EXPECT_EQ(
+      table_text(test::dots(4048), kV111),
+      "GC memory layout; from 1000:\n       (63 lines all free)\n1f800: " + test::dots(16) + "\n");
 }
 
 TEST(HeapMap, OffsetsWrapAbove1MiBInV111Only) {
@@ -75,22 +77,22 @@ TEST(HeapMap, OffsetsWrapAbove1MiBInV111Only) {
   // v1.11 (masked to 20 bits) and 002f7000: in v1.20.
   const std::string first = "h=.hhSh===h=====hB..h==.........h=======........................";
   ASSERT_EQ(first.size(), 64u);
-  const std::string letters = first + dots(97164 - 64);
+  const std::string letters = first + test::dots(97164 - 64);
   const std::string lines = "\n       (1517 lines all free)";
   EXPECT_EQ(table_text(letters, {RulesVersion::v1_11, 32, 0x7fe1e02c2e80}),
             "GC memory layout; from 7fe1e02c2e80:\n00000: " + first + lines +
-                "\nf7000: " + dots(12) + "\n");
+                "\nf7000: " + test::dots(12) + "\n");
   EXPECT_EQ(table_text(letters, {RulesVersion::v1_20, 32, 0x7fe1e02c2e80}),
             "GC memory layout; from 7fe1e02c2e80:\n00000000: " + first + lines +
-                "\n002f7000: " + dots(12) + "\n");
+                "\n002f7000: " + test::dots(12) + "\n");
 }
 
 TEST(HeapMap, LineOffsetsCountBytesOfTheBlockSize) {
   // 16-byte blocks (wasm32): a line is 0x400 bytes.
-  const std::string letters = "h" + dots(63) + "h" + dots(63);
-  EXPECT_EQ(
-      table_text(letters, {RulesVersion::v1_20, 16, 0xabc}),
-      "GC memory layout; from abc:\n00000000: h" + dots(63) + "\n00000400: h" + dots(63) + "\n");
+  const std::string letters = "h" + test::dots(63) + "h" + test::dots(63);
+  EXPECT_EQ(table_text(letters, {RulesVersion::v1_20, 16, 0xabc}),
+            "GC memory layout; from abc:\n00000000: h" + test::dots(63) + "\n00000400: h" +
+                test::dots(63) + "\n");
 }
 
 TEST(HeapMap, GcInfoLines) {

@@ -12,17 +12,12 @@
 #include "report/html/report_page.h"
 #include "report/html/sweep_page.h"
 #include "report/svg/curve_chart.h"
+#include "text_checks.h"
 
 namespace gcsim {
 namespace {
 
-const std::string kTrace = std::string(GCSIM_TEST_DATA_DIR) + "/cli/data/classes.jsonl";
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
+const std::string kClassesTrace = std::string(GCSIM_TEST_DATA_DIR) + "/cli/data/classes.jsonl";
 
 // The markup of the <svg> with this id.
 std::string svg_with_id(const std::string& html, const std::string& id) {
@@ -35,7 +30,7 @@ ReportData classes_report() {
   ReplaySettings s;
   s.preset = "k210";
   s.geometry.heap_bytes = 4096;
-  return collect_report_data(kTrace, [&](const TraceHeader&) { return s; });
+  return collect_report_data(kClassesTrace, [&](const TraceHeader&) { return s; });
 }
 
 TEST(HtmlReport, DataOfTwoPasses) {
@@ -54,24 +49,24 @@ TEST(HtmlReport, ChartsTicksMarkersAndMaps) {
   for (const char* id : {"chart-events", "chart-bytes"}) {
     const std::string svg = svg_with_id(html, id);
     ASSERT_FALSE(svg.empty()) << id;
-    EXPECT_EQ(count(svg, "class=\"collection-tick"), 4u) << id;
-    EXPECT_EQ(count(svg, "class=\"collection-tick cause-threshold\""), 1u) << id;
-    EXPECT_EQ(count(svg, "class=\"collection-tick cause-oom\""), 2u) << id;
-    EXPECT_EQ(count(svg, "class=\"collection-tick cause-explicit\""), 1u) << id;
-    EXPECT_EQ(count(svg, "class=\"failure-marker"), 3u) << id;
-    EXPECT_EQ(count(svg, "class=\"peak-marker\""), 1u) << id;
+    EXPECT_EQ(test::occurrences(svg, "class=\"collection-tick"), 4u) << id;
+    EXPECT_EQ(test::occurrences(svg, "class=\"collection-tick cause-threshold\""), 1u) << id;
+    EXPECT_EQ(test::occurrences(svg, "class=\"collection-tick cause-oom\""), 2u) << id;
+    EXPECT_EQ(test::occurrences(svg, "class=\"collection-tick cause-explicit\""), 1u) << id;
+    EXPECT_EQ(test::occurrences(svg, "class=\"failure-marker"), 3u) << id;
+    EXPECT_EQ(test::occurrences(svg, "class=\"peak-marker\""), 1u) << id;
   }
-  EXPECT_EQ(count(html, "class=\"collection-row\""), 4u);
-  EXPECT_EQ(count(html, "class=\"failure-row\""), 3u);
+  EXPECT_EQ(test::occurrences(html, "class=\"collection-row\""), 4u);
+  EXPECT_EQ(test::occurrences(html, "class=\"failure-row\""), 3u);
   for (const char* id : {"peak-map", "failure-1-map", "failure-2-map", "failure-3-map"}) {
     EXPECT_FALSE(svg_with_id(html, std::string(id) + "-tiles").empty()) << id;
     EXPECT_FALSE(svg_with_id(html, std::string(id) + "-runs").empty()) << id;
   }
-  EXPECT_EQ(count(html, "GC memory layout; from 80300800:"), 4u);
-  EXPECT_EQ(count(html, "class=\"text class\">fragmentation<"), 1u);
-  EXPECT_EQ(count(html, "<script"), 0u);
-  EXPECT_EQ(count(html, "src=\""), 0u);
-  EXPECT_EQ(count(html, "href=\"http"), 0u);
+  EXPECT_EQ(test::occurrences(html, "GC memory layout; from 80300800:"), 4u);
+  EXPECT_EQ(test::occurrences(html, "class=\"text class\">fragmentation<"), 1u);
+  EXPECT_EQ(test::occurrences(html, "<script"), 0u);
+  EXPECT_EQ(test::occurrences(html, "src=\""), 0u);
+  EXPECT_EQ(test::occurrences(html, "href=\"http"), 0u);
 }
 
 TEST(HtmlSweep, SmallMultiplesAndResults) {
@@ -83,15 +78,15 @@ TEST(HtmlSweep, SmallMultiplesAndResults) {
   std::ostringstream out;
   write_html_sweep(out, {"sweep <of> classes", {"a note"}, {trace}});
   const std::string html = out.str();
-  EXPECT_EQ(count(html, "class=\"curve-chart\""), 3u);
-  EXPECT_EQ(count(html, "<h3>heap "), 2u);  // a row of charts per heap size
+  EXPECT_EQ(test::occurrences(html, "class=\"curve-chart\""), 3u);
+  EXPECT_EQ(test::occurrences(html, "<h3>heap "), 2u);  // a row of charts per heap size
   EXPECT_FALSE(svg_with_id(html, "cell-8").empty());
   // 23 events on ~250 px: each collection has a pixel column of its own.
-  EXPECT_EQ(count(svg_with_id(html, "cell-3"), "class=\"collection-tick"), 4u);
-  EXPECT_EQ(count(svg_with_id(html, "cell-3"), "data-count=\"1\""), 4u + 3u);
-  EXPECT_EQ(count(html, "class=\"sweep-row\""), 3u);
-  EXPECT_EQ(count(html, "class=\"small-multiple recommended-best\""), 1u);
-  EXPECT_EQ(count(html, "class=\"small-multiple recommended-runner-up\""), 1u);
+  EXPECT_EQ(test::occurrences(svg_with_id(html, "cell-3"), "class=\"collection-tick"), 4u);
+  EXPECT_EQ(test::occurrences(svg_with_id(html, "cell-3"), "data-count=\"1\""), 4u + 3u);
+  EXPECT_EQ(test::occurrences(html, "class=\"sweep-row\""), 3u);
+  EXPECT_EQ(test::occurrences(html, "class=\"small-multiple recommended-best\""), 1u);
+  EXPECT_EQ(test::occurrences(html, "class=\"small-multiple recommended-runner-up\""), 1u);
   EXPECT_NE(html.find("sweep &lt;of&gt; classes"), std::string::npos);
   EXPECT_NE(html.find("classes &lt;1&gt;"), std::string::npos);
   EXPECT_NE(html.find("take the first &amp; be done"), std::string::npos);
@@ -116,8 +111,8 @@ TEST(HtmlSweep, TicksInOnePixelColumnAreCounted) {
   write_curve_chart(out, {&r, &curve, nullptr, 0, nullptr},
                     {.id = "small", .width = 256, .height = 120, .full = false});
   const std::string svg = out.str();
-  EXPECT_EQ(count(svg, "class=\"collection-tick"), 2u);
-  EXPECT_EQ(count(svg, "data-count=\"500\""), 2u);
+  EXPECT_EQ(test::occurrences(svg, "class=\"collection-tick"), 2u);
+  EXPECT_EQ(test::occurrences(svg, "data-count=\"500\""), 2u);
   EXPECT_NE(svg.find("500 oom collections at events 1 to 999"), std::string::npos);
 }
 

@@ -8,15 +8,10 @@
 
 #include "report/svg/heap_tiles.h"
 #include "report/svg/palette.h"
+#include "text_checks.h"
 
 namespace gcsim {
 namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
 
 HeapSnapshot snapshot(std::string letters, std::uint64_t event, std::uint64_t born) {
   HeapSnapshot s;
@@ -40,8 +35,8 @@ TEST(HeapTiles, RunsOfEqualCellsAreOneRect) {
   const std::string letters = std::string("h") + std::string(9, '=') + std::string(70, '.');
   const std::string svg = tiles(snapshot(letters, 0, 0));
   EXPECT_NE(svg.find("viewBox=\"0 0 64 2\""), std::string::npos);
-  EXPECT_EQ(count(svg, "<rect"), 4u);  // background, head, tails, past the end
-  EXPECT_EQ(count(svg, "class=\"tile-beyond\" x=\"16\" y=\"1\" width=\"48\""), 1u);
+  EXPECT_EQ(test::occurrences(svg, "<rect"), 4u);  // background, head, tails, past the end
+  EXPECT_EQ(test::occurrences(svg, "class=\"tile-beyond\" x=\"16\" y=\"1\" width=\"48\""), 1u);
   EXPECT_NE(svg.find("x=\"1\" y=\"0\" width=\"9\" height=\"1\""), std::string::npos);
 }
 
@@ -58,7 +53,8 @@ TEST(HeapTiles, ColourByAge) {
 TEST(HeapTiles, LargeHeapsUseWiderRows) {
   const std::string svg = tiles(snapshot(std::string(16192, '.'), 0, 0));
   EXPECT_NE(svg.find("viewBox=\"0 0 128 127\""), std::string::npos);
-  EXPECT_EQ(count(svg, "<rect"), 2u);  // background, and 64 blanked cells on the last row
+  EXPECT_EQ(test::occurrences(svg, "<rect"),
+            2u);  // background, and 64 blanked cells on the last row
 }
 
 }  // namespace
