@@ -22,6 +22,10 @@ void add_geometry_command(CLI::App& app, int& exit_code) {
     fmt::print("rules         {}\n", rules_name(p.rules));
     fmt::print("heap          {:>12} bytes (start offset {} mod {})\n", grouped(p.heap_bytes),
                p.start_offset, p.block_bytes);
+    // The firmware setting that gives this heap, so it can be pasted into the port's config.
+    if (!preset.heap_setting.empty()) {
+      fmt::print("setting       {}={:#x}\n", preset.heap_setting, p.heap_bytes);
+    }
     fmt::print("word / block  {} / {} bytes, finaliser table {}\n", p.word_bytes, p.block_bytes,
                p.finaliser ? "on" : "off");
     fmt::print("usable        {:>12} bytes\n", grouped(l.usable_bytes));

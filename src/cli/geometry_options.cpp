@@ -24,10 +24,10 @@ void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
     cmd.add_option("--preset", preset, help + "; default: the trace's geometry, else k210");
   }
   cmd.add_option("--heap-size", heap_size,
-                 "heap bytes the port passes to gc_init (524288, 512K, 512KiB, 3M, 0x80000; "
-                 "K = 1024)")
+                 "heap bytes the port passes to gc_init, at most 4 GiB (524288, 512K, 512KiB, "
+                 "3M, 0x80000; K = 1024)")
       ->transform(byte_size_transform())
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
+      ->check(whole_number(1, kMaxHeapBytes));
   cmd.add_option("--rules", rules, "py/gc.c rules: v1.11 (up to v1.19.1) or v1.20 (v1.20.0+)")
       ->check(CLI::IsMember({"v1.11", "v1.20", "latest"}));
   cmd.add_option("--word-bytes", word_bytes, "BYTES_PER_WORD")->check(CLI::IsMember({4, 8}));

@@ -7,16 +7,17 @@ namespace {
 
 constexpr std::array<Preset, 2> kPresets = {{
     {"k210",
-     "Kendryte K210, MaixPy v0.4.0-v0.6.3 (MicroPython core v1.11-64-gced340d7), "
-     "CONFIG_MAIXPY_GC_HEAP_SIZE=0x80000",
+     "Kendryte K210, MaixPy v0.4.0-v0.6.3 (MicroPython core v1.11-64-gced340d7)",
      // BYTES_PER_WORD 8 (RV64), MICROPY_BYTES_PER_GC_BLOCK 4·8, MICROPY_ENABLE_FINALISER 1
      {524288, 8, 32, true, RulesVersion::v1_11, 0},
-     -1},
+     -1,
+     "CONFIG_MAIXPY_GC_HEAP_SIZE"},
     {"wasm32",
      "MicroPython 1.27.0 webassembly (npm @micropython/micropython-webassembly-pyscript)",
      // 32-bit words, 16-byte blocks, finaliser on, heap start 16-aligned
      {1048576, 4, 16, true, RulesVersion::v1_20, 0},
-     16384},
+     16384,
+     {}},
 }};
 
 }  // namespace

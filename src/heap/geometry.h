@@ -61,6 +61,7 @@ struct Preset {
   std::string_view description;
   GeometryParams params;                 // with the port's default heap size
   std::int64_t default_threshold_bytes;  // gc.threshold() after boot; −1 = disabled
+  std::string_view heap_setting;         // the firmware's build setting for the heap size, if any
 };
 
 std::span<const Preset> presets();
