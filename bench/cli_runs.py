@@ -8,7 +8,8 @@ commands, not functions -- a streamed 10,000,000-event replay (wall time, peak m
 
 Generates the traces with BUILD_DIR/bench/make_bench_trace in a temporary folder, runs each
 command REPETITIONS times (default 5) interleaved with the others, and writes every run's
-wall time, CPU time and peak resident memory (GNU time's, of the command alone).
+wall time, CPU time (of GNU time and the command, in microseconds) and peak resident memory
+(GNU time's, of the command alone).
 
 Side by side with the real collector, where BUILD_DIR has bench/real_gc/bench_real_gc (built
 with GCSIM_MICROPYTHON_SOURCE): bench_real_gc (MicroPython's py/gc.c, gc_info after every
