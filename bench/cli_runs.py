@@ -8,7 +8,15 @@ commands, not functions -- a streamed 10,000,000-event replay (wall time, peak m
 
 Generates the traces with BUILD_DIR/bench/make_bench_trace in a temporary folder, runs each
 command REPETITIONS times (default 5) interleaved with the others, and writes every run's
-wall time, CPU time and peak resident memory (GNU time's, of the command alone)."""
+wall time, CPU time (of GNU time and the command, in microseconds) and peak resident memory
+(GNU time's, of the command alone).
+
+Side by side with the real collector, where BUILD_DIR has bench/real_gc/bench_real_gc (built
+with GCSIM_MICROPYTHON_SOURCE): bench_real_gc (MicroPython's py/gc.c, gc_info after every
+event, the per-event CSV written) on the 200,000-event graph trace and on a recording of
+bench/record/queens.py (6 queens, 4 runs: ~200,000 events; needs GCSIM_MICROPYTHON for gcsim
+record), each interleaved with `gcsim replay --csv` and `gcsim replay` of the same file at the
+same 512 KiB heap. Those runs carry a "compare" key: the trace, its events, and which side."""
 import json
 import os
 import subprocess
@@ -16,6 +24,7 @@ import sys
 import tempfile
 import time
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SWEEP_THRESHOLDS = "4K,8K,16K,32K,64K,128K,256K,512K"
 SWEEP_HEAPS = "512K,1M,1536K,2M,2560K,3M,3584K,4M"
 
@@ -35,19 +44,53 @@ def commands(gcsim, churn10m, churn1m, churn200k, graph200k, csv):
     ]
 
 
+def side_by_side(gcsim, real_gc, traces, csv):
+    """(name, argv, compare) for the real collector and gcsim on each (label, path, events)."""
+    runs = []
+    for label, trace, events in traces:
+        heap = ["--heap-size", "524288"]
+        for side, what, argv in (
+                ("real", "real py/gc.c, gc_info after every event, per-event CSV written",
+                 [real_gc, trace] + heap + ["--csv", csv]),
+                ("gcsim_csv", "gcsim, per-event CSV written",
+                 [gcsim, "replay", trace, "--quiet"] + heap + ["--csv", csv]),
+                ("gcsim", "gcsim, no CSV", [gcsim, "replay", trace, "--quiet"] + heap)):
+            runs.append((f"{label}, {events:,} events from .jsonl, 512 KiB: {what}", argv,
+                         {"trace": label, "events": events, "side": side}))
+    return runs
+
+
+def record_queens(gcsim, out):
+    queens = os.path.join(ROOT, "bench", "record", "queens.py")
+    subprocess.run([gcsim, "record", "-q", "-o", out, queens, "6", "4"], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def trace_events(path):
+    with open(path) as f:
+        return sum(1 for _ in f) - 1  # the header line
+
+
 def run_once(argv, folder):
     # GNU time reports the command's own peak memory. (A child forked from Python carries the
-    # interpreter's pages until it execs, and those count in its rusage.)
+    # interpreter's pages until it execs, and those count in its rusage.) Its CPU times have two
+    # decimals, too coarse for a 60 ms replay, so CPU time is wait4's, in microseconds, of GNU
+    # time and the command together: GNU time's own start (~5 ms here) is counted in.
     usage_file = os.path.join(folder, "usage")
+    timed = ["/usr/bin/time", "-f", "%M", "-o", usage_file] + argv
+    null = os.open(os.devnull, os.O_WRONLY)
     start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", usage_file] + argv,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pid = os.posix_spawn(timed[0], timed, os.environ,
+                         file_actions=[(os.POSIX_SPAWN_DUP2, null, 1),
+                                       (os.POSIX_SPAWN_DUP2, null, 2)])
+    _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"cli_runs.py: {' '.join(argv)} exited with {done.returncode}")
+    os.close(null)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"cli_runs.py: {' '.join(argv)} exited with {os.waitstatus_to_exitcode(status)}")
     with open(usage_file) as f:
-        user, system, max_rss_kb = f.read().split()[-3:]
-    return {"wall_s": wall, "cpu_s": float(user) + float(system),
+        max_rss_kb = f.read().split()[-1]
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
             "max_rss_mib": int(max_rss_kb) / 1024}
 
 
@@ -62,13 +105,25 @@ def main(build, out, repetitions=5):
         subprocess.run([make, "churn", "1000000", churn1m], check=True)
         subprocess.run([make, "churn", "200000", churn200k], check=True)
         subprocess.run([make, "graph", "200000", graph200k], check=True)
-        runs = commands(os.path.join(build, "gcsim"), churn10m, churn1m, churn200k, graph200k,
-                        os.path.join(folder, "state.csv"))
+        gcsim, csv = os.path.join(build, "gcsim"), os.path.join(folder, "state.csv")
+        runs = [(name, argv, None)
+                for name, argv in commands(gcsim, churn10m, churn1m, churn200k, graph200k, csv)]
+        real_gc = os.path.join(build, "bench", "real_gc", "bench_real_gc")
+        if os.path.exists(real_gc):
+            traces = [("graph", graph200k, trace_events(graph200k))]
+            if os.environ.get("GCSIM_MICROPYTHON"):
+                queens = os.path.join(folder, "queens.jsonl")
+                record_queens(gcsim, queens)
+                traces.append(("queens recording", queens, trace_events(queens)))
+            runs += side_by_side(gcsim, real_gc, traces, csv)
         # The command as a reader would type it: no build or temporary folders.
         results = [{"name": name, "command": " ".join(os.path.basename(a) for a in argv),
-                    "runs": []} for name, argv in runs]
+                    "runs": []} for name, argv, _ in runs]
+        for result, (_, _, compare) in zip(results, runs):
+            if compare:
+                result["compare"] = compare
         for _ in range(repetitions):
-            for result, (_, argv) in zip(results, runs):
+            for result, (_, argv, _) in zip(results, runs):
                 result["runs"].append(run_once(argv, folder))
     with open(out, "w") as f:
         json.dump({"cli_runs": results}, f, indent=1)

@@ -29,6 +29,34 @@ def print_cli_runs(results):
               f"{rss:.1f} MiB |")
 
 
+def print_side_by_side(results):
+    # Pairs by trace the runs cli_runs.py made of the real collector and of gcsim on one file.
+    traces = {}
+    for r in results:
+        if "compare" in r:
+            traces.setdefault(r["compare"]["trace"], {})[r["compare"]["side"]] = r
+    if not traces:
+        return
+    print()
+    print("Against the real collector, from the runs above: `bench_real_gc` (MicroPython's "
+          "py/gc.c, gc_info after every event, per-event CSV written) and gcsim end to end "
+          "(process start, reading .jsonl, replay, CSV to disk) on the same file and heap; CPU "
+          "time medians, events/s of the whole command.")
+    print()
+    print("| trace | events | real py/gc.c | gcsim, CSV | ratio | gcsim, no CSV | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for trace, sides in traces.items():
+        if set(sides) != {"real", "gcsim_csv", "gcsim"}:
+            continue
+        events = sides["real"]["compare"]["events"]
+        cpu = {side: statistics.median(run["cpu_s"] for run in r["runs"])
+               for side, r in sides.items()}
+        cell = lambda side: f"{cpu[side]:.3f} s: {rate(events / cpu[side])}events/s"
+        print(f"| {trace} | {events:,} | {cell('real')} | {cell('gcsim_csv')} | "
+              f"**{cpu['real'] / cpu['gcsim_csv']:.0f}×** | {cell('gcsim')} | "
+              f"{cpu['real'] / cpu['gcsim']:.0f}× |")
+
+
 def print_record_runs(results):
     print()
     print("What a recording costs (`bench/record_runs.py`): each script run plain and under "
@@ -89,6 +117,7 @@ def main(paths):
         print(f"| `{name}` | {cpu} | {real} | {extra} |")
     if cli_runs:
         print_cli_runs(cli_runs)
+        print_side_by_side(cli_runs)
     if record_runs:
         print_record_runs(record_runs)
 

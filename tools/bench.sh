@@ -3,12 +3,16 @@
 # per benchmark, from Google Benchmark's JSON. Each runs five times, interleaved with the
 # others, and the table keeps the median: this VM's speed drifts by tens of percent from one
 # minute to the next. Then the timed CLI runs (bench/cli_runs.py: a streamed 10 M-event replay,
-# a 64-cell sweep), five each, interleaved, and, with GCSIM_MICROPYTHON set, what recordings
-# cost (bench/record_runs.py). Extra arguments go to every benchmark program, e.g.
-# --benchmark_filter=Replay or --benchmark_repetitions=1.
+# a 64-cell sweep; with GCSIM_MICROPYTHON set, the real py/gc.c beside gcsim), five each,
+# interleaved, and, with GCSIM_MICROPYTHON set, what recordings cost (bench/record_runs.py).
+# Extra arguments go to every benchmark program, e.g. --benchmark_filter=Replay or
+# --benchmark_repetitions=1.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/tools/build.sh" build-bench -DGCSIM_BUILD_BENCH=ON -DGCSIM_BUILD_TESTS=OFF >/dev/null
+# With GCSIM_MICROPYTHON, bench_real_gc is built from that tree's py/gc.c and the timed runs put
+# it beside gcsim (bench/cli_runs.py).
+bash "$root/tools/build.sh" build-bench -DGCSIM_BUILD_BENCH=ON -DGCSIM_BUILD_TESTS=OFF \
+  -DGCSIM_MICROPYTHON_SOURCE="${GCSIM_MICROPYTHON:-}" >/dev/null
 out=$root/build-bench/results
 rm -rf "$out" && mkdir -p "$out"
 for b in "$root"/build-bench/bench/bench_*; do

@@ -104,6 +104,7 @@ class GraphStream {
     }
     if (r < 20) {
       Structure& s = structures_[below(structures_.size())];
+      if (!s.chain) make_room(s);
       const Node n = alloc();
       const std::uint64_t from = s.chain && !s.members.empty() ? s.members.back().id : s.head.id;
       emit(Op::ref, from, n.id);
@@ -141,6 +142,22 @@ class GraphStream {
       loose_[i] = loose_.back();
       loose_.pop_back();
     }
+  }
+
+  // A fan-out's head stores a pointer per member in its words (size / 8), as a list's items
+  // array does; a full one is reallocated to twice its size first, so that every ref has a word
+  // to live in when the trace is replayed through the real collector (bench/real_gc/).
+  void make_room(Structure& s) {
+    Node& head = s.head;
+    if ((s.members.size() + 1) * 8 <= head.size_bytes) return;
+    Event e;
+    e.op = Op::realloc;
+    e.id = head.id;
+    e.size = head.size_bytes * 2;
+    events_.push_back(e);
+    live_bytes_ += head.size_bytes;
+    s.n_bytes += head.size_bytes;
+    head.size_bytes = e.size;
   }
 
   // An object reached through the graph only, held for a while: a hold and a drop.

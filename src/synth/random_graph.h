@@ -1,6 +1,7 @@
 // Random graph: a deterministic stream shaped like a program with an object graph — chains
-// (each new node referenced by the last), fan-out (containers referencing many items, some
-// pointing back at their container: cycles), refs and unrefs, holds of objects reached only
+// (each new node referenced by the last), fan-out (containers referencing many items, a word
+// per item, grown by realloc when full; some items pointing back at their container: cycles),
+// refs and unrefs, holds of objects reached only
 // through the graph, explicit frees, reallocs, collections and threshold/disable/enable
 // changes — with live bytes hovering around a share of the pool, as random churn does. For
 // benchmarks of replays on graph-shaped traces; not a model of any real program.
