@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
+#include "cli/option_checks.h"
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
@@ -28,6 +29,7 @@ struct HeapmapArgs {
 void run(const HeapmapArgs& args) {
   const HeapMapTarget target = parse_heap_map_target(args.at);
   const std::optional<std::uint64_t> pool_address = parse_pool_address(args.pool_address);
+  refuse_stdin_trace("heapmap", args.trace);
   protect_input(args.trace);
   std::optional<OutputFile> text_out, svg_out;
   if (args.output_path) text_out.emplace(*args.output_path);

@@ -42,7 +42,8 @@ void run_mpy_log(const ImportArgs& args) {
   OutputFile out(args.output);
   write_trace_jsonl(out.stream(), imported.header, imported.events);
   out.commit();
-  write_import_summary(std::cout, imported, args.input, args.output);
+  if (!OutputFile::takes_stdout())
+    write_import_summary(std::cout, imported, args.input, args.output);
 }
 
 void run_observe(const ImportArgs& args) {
@@ -62,6 +63,7 @@ void run_observe(const ImportArgs& args) {
   const MergeResult merged =
       merge_observations(args.trace, observations, capture_name, out.stream());
   out.commit();
+  if (OutputFile::takes_stdout()) return;
   fmt::print("{}: {} OBSERVE lines merged into {} → {}: {} events\n", capture_name,
              grouped(merged.observations), args.trace, args.output, grouped(merged.events));
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <charconv>
 #include <cstdint>
+#include <stdexcept>
 
 #include "text/byte_size.h"
 #include "text/number_format.h"
@@ -40,6 +41,14 @@ CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
         return {};
       },
       "N");
+}
+
+void refuse_stdin_trace(std::string_view command, const std::string& trace) {
+  if (trace != "-") return;
+  throw std::invalid_argument(fmt::format(
+      "{} reads its trace twice, which standard input cannot give: save it to a file (replay "
+      "and sweep take -)",
+      command));
 }
 
 }  // namespace gcsim::cli

@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <limits>
+#include <string>
+#include <string_view>
 
 namespace gcsim::cli {
 
@@ -18,5 +20,9 @@ CLI::Validator byte_size_transform();
 // ("of 1 or more", "more than 1,099,511,627,776").
 CLI::Validator whole_number(std::uint64_t min = 0,
                             std::uint64_t max = std::numeric_limits<std::uint64_t>::max());
+
+// report and heapmap replay their trace twice (the second time to the point they draw), which a
+// pipe cannot give: "-" is refused with one line saying so. Throws std::invalid_argument.
+void refuse_stdin_trace(std::string_view command, const std::string& trace);
 
 }  // namespace gcsim::cli

@@ -121,6 +121,9 @@ std::vector<std::string>& protected_inputs() {
   return inputs;
 }
 
+// Set by an output named "-", for the rest of the command (its summary stays off stdout).
+bool g_stdout_is_an_output = false;
+
 std::vector<const std::string*>& open_outputs() {
   static std::vector<const std::string*> outputs;
   return outputs;
@@ -173,6 +176,19 @@ void check_stdout() {
 }
 
 OutputFile::OutputFile(std::string path, Compression compression) : path_(std::move(path)) {
+  if (path_ == "-") {
+    const auto& outputs = open_outputs();
+    if (std::any_of(outputs.begin(), outputs.end(),
+                    [](const std::string* p) { return *p == "-"; })) {
+      cannot_write("-", "another output of this command writes stdout");
+    }
+    g_stdout_is_an_output = true;
+    if (compression == Compression::gzip) cannot_write("-", "gzip is for files; name a .jsonl");
+    to_stdout_ = true;
+    open_outputs().push_back(&path_);
+    out_ = &std::cout;
+    return;
+  }
   // Found now, not by the rename after a whole replay.
   if (const std::string why = refusal(path_); !why.empty()) cannot_write(path_, why);
   // A short name beside the target: a 255-byte file name leaves no room for a suffix. mkstemp
@@ -227,7 +243,13 @@ void OutputFile::forget_temp() {
   temp_path_.clear();
 }
 
+bool OutputFile::takes_stdout() { return g_stdout_is_an_output; }
+
 void OutputFile::finish() {
+  if (to_stdout_) {
+    check_stdout();
+    return;
+  }
   bool ok = static_cast<bool>(out_->flush());
   if (gzip_) {
     ok = static_cast<GzipBuffer&>(*gzip_).close() && ok;
@@ -255,6 +277,7 @@ void OutputFile::commit_all(const std::vector<OutputFile*>& outputs) {
   try {
     for (; renamed < outputs.size(); ++renamed) {
       OutputFile& out = *outputs[renamed];
+      if (out.to_stdout_) continue;
       const std::string backup = out.temp_path_ + ".old";
       if (::link(out.path_.c_str(), backup.c_str()) == 0) {
         out.backup_path_ = backup;
@@ -278,6 +301,7 @@ void OutputFile::commit_all(const std::vector<OutputFile*>& outputs) {
   } catch (...) {
     for (std::size_t i = renamed; i-- > 0;) {
       OutputFile& out = *outputs[i];
+      if (out.to_stdout_) continue;
       if (out.backup_path_.empty()) {
         if (!out.had_old_) ::unlink(out.path_.c_str());
       } else {

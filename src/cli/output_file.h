@@ -8,6 +8,10 @@
 // replaced or written through), an input of the command (protect_input) or a path another
 // output of the command already writes. With Compression::gzip the stream is deflated on its
 // way to the file (gcsim synth's .jsonl.gz).
+//
+// "-" is standard output, for one output of a command (a second is refused): written as it
+// goes, since a pipe cannot be taken back, and checked on commit. The command then prints
+// nothing else on stdout (takes_stdout()).
 #pragma once
 
 #include <fstream>
@@ -39,6 +43,8 @@ class OutputFile {
   static void commit_all(const std::vector<OutputFile*>& outputs);
   // The same for a command's optional outputs: those not asked for are skipped.
   static void commit_all(std::initializer_list<std::optional<OutputFile>*> outputs);
+  // An output of this command is "-": its summary and tables stay off stdout.
+  static bool takes_stdout();
 
  private:
   void finish();  // flush, close, check: throws if a byte did not reach the temporary
@@ -53,6 +59,7 @@ class OutputFile {
   std::unique_ptr<std::ostream> gzip_stream_;
   std::ostream* out_ = nullptr;
   bool committed_ = false;
+  bool to_stdout_ = false;  // "-"
 };
 
 // A file the command reads: an output naming it (or a link to it) is refused, so `--csv` never

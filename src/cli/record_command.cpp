@@ -96,6 +96,9 @@ void run_record(const RecordArgs& args) {
   }
   if (args.script_and_args.empty()) throw std::invalid_argument("record: name the script to run");
   if (args.output.empty()) throw std::invalid_argument("record: -o TRACE.jsonl is required");
+  if (args.output == "-") {
+    throw std::invalid_argument("record: -o -: the script prints to stdout; name a .jsonl file");
+  }
   if (trace_file_kind(args.output) != TraceFileKind::jsonl || args.output.ends_with(".gz")) {
     throw std::invalid_argument(
         fmt::format("record: {}: the output must be a .jsonl file", args.output));

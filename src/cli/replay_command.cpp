@@ -66,7 +66,7 @@ void run(const ReplayArgs& args) {
                           result.layout.params.block_bytes);
   }
   OutputFile::commit_all({&json_out, &csv_out, &collections_out});
-  if (args.quiet) return;
+  if (args.quiet || OutputFile::takes_stdout()) return;
   print_replay_text(std::cout, result, args.trace);
   if (!args.no_chart) {
     ChartMarks marks;

@@ -7,6 +7,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/heapmap_command.h"
+#include "cli/option_checks.h"
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
@@ -26,6 +27,7 @@ struct ReportArgs {
 
 void run(const ReportArgs& args) {
   const std::optional<std::uint64_t> pool_address = parse_pool_address(args.pool_address);
+  refuse_stdin_trace("report", args.trace);
   protect_input(args.trace);
   OutputFile out(args.output_path);
   std::error_code size_error;
@@ -39,7 +41,7 @@ void run(const ReportArgs& args) {
   }
   write_html_report(out.stream(), data, pool_address);
   out.commit();
-  if (args.quiet) return;
+  if (args.quiet || OutputFile::takes_stdout()) return;
   const ReplaySummary& s = data.result.summary;
   fmt::print("{}: {}, {}, {}, peak mem_alloc {} at event {}\n", args.output_path,
              plural(s.events, "event", "events"),

@@ -71,7 +71,7 @@ void SweepOutputs::write(const SweepReport& report, const std::vector<CellReplay
     }
   }
   OutputFile::commit_all({&json_, &csv_, &markdown_, &junit_, &html_});
-  if (!quiet_) print_sweep_table(std::cout, report);
+  if (!quiet_ && !OutputFile::takes_stdout()) print_sweep_table(std::cout, report);
 }
 
 void add_gate_flags(CLI::App& cmd, GateRequest& gate) {

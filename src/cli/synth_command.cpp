@@ -48,9 +48,10 @@ void run_synth(const SynthArgs& args) {
         fmt::format("synth: unknown workload '{}' (one of: {})", args.workload, workload_names()));
   }
   if (args.output.empty()) throw std::invalid_argument("synth: -o TRACE.jsonl is required");
-  if (!args.output.ends_with(".jsonl") && !args.output.ends_with(".jsonl.gz")) {
-    throw std::invalid_argument(
-        fmt::format("synth: {}: the output must end in .jsonl or .jsonl.gz", args.output));
+  if (args.output != "-" && !args.output.ends_with(".jsonl") &&
+      !args.output.ends_with(".jsonl.gz")) {
+    throw std::invalid_argument(fmt::format(
+        "synth: {}: the output must end in .jsonl or .jsonl.gz, or be - (stdout)", args.output));
   }
   const synth::SynthOptions options{args.frames, args.seed};
   OutputFile out(args.output, args.output.ends_with(".gz") ? Compression::gzip : Compression::none);
@@ -72,7 +73,8 @@ void add_synth_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed", args->seed, "random seed")
       ->check(whole_number())
       ->capture_default_str();
-  cmd->add_option("-o,--output", args->output, "the trace to write (.jsonl or .jsonl.gz)");
+  cmd->add_option("-o,--output", args->output,
+                  "the trace to write (.jsonl, .jsonl.gz, or - for stdout)");
   cmd->add_flag("--list", args->list, "list the workloads, one line each");
   cmd->callback([args, &exit_code] {
     if (args->list) {

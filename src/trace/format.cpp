@@ -5,6 +5,7 @@
 namespace gcsim {
 
 TraceFileKind trace_file_kind(const std::string& path) {
+  if (path == "-") return TraceFileKind::jsonl;  // stdin or stdout: the streaming form
   for (std::string_view ending : {".jsonl", ".jsonl.gz"}) {
     if (path.ends_with(ending)) return TraceFileKind::jsonl;
   }

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "trace/trace_error.h"
 
 namespace gcsim {
@@ -16,6 +18,15 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 }  // namespace
 
 GzSource::GzSource(const std::string& path) : path_(path) {
+  if (path == "-") {
+    // Standard input, plain or gzipped (zlib tells them apart, as for a file).
+    file_.reset(gzdopen(::dup(STDIN_FILENO), "rb"));
+    if (file_ == nullptr) {
+      throw TraceError({.file = path, .rule = "unreadable-file", .detail = "cannot read stdin"});
+    }
+    start();
+    return;
+  }
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (status.type() == std::filesystem::file_type::not_found) {
@@ -31,6 +42,10 @@ GzSource::GzSource(const std::string& path) : path_(path) {
                       .rule = "unreadable-file",
                       .detail = errno != 0 ? std::strerror(errno) : "cannot open"});
   }
+  start();
+}
+
+void GzSource::start() {
   gzbuffer(file_.get(), kBufferBytes);
   buffer_.reserve(kBufferBytes);
   // fill() reads a whole buffer unless the file is shorter, so a BOM is never split.

@@ -1,7 +1,7 @@
 // The bytes of one trace file, read through zlib's gzread so gzipped and plain files read the
 // same way (gzread passes a plain file through). A 64 KiB buffer, and for a line that spans two
 // buffers a copy of that line; nothing else is kept. A leading UTF-8 byte-order mark is skipped.
-// It counts the newlines consumed so the readers can name lines.
+// It counts the newlines consumed so the readers can name lines. The path "-" is standard input.
 #pragma once
 
 #include <cstddef>
@@ -56,6 +56,7 @@ class GzSource {
     void operator()(gzFile file) const { gzclose(file); }
   };
 
+  void start();  // buffer size, the first fill, a leading UTF-8 BOM skipped
   bool fill();
 
   std::string path_;
