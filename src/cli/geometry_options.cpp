@@ -5,15 +5,6 @@
 #include "cli/option_checks.h"
 
 namespace gcsim::cli {
-namespace {
-
-std::string preset_names() {
-  std::string names;
-  for (const Preset& p : presets()) names += (names.empty() ? "" : ", ") + std::string(p.name);
-  return names;
-}
-
-}  // namespace
 
 void GeometryOptions::add_to(CLI::App& cmd, bool positional_preset) {
   preset_positional_ = positional_preset;

@@ -69,4 +69,10 @@ const Preset* find_preset(std::string_view name) {
   return nullptr;
 }
 
+std::string preset_names() {
+  std::string names;
+  for (const Preset& p : presets()) names += (names.empty() ? "" : ", ") + std::string(p.name);
+  return names;
+}
+
 }  // namespace gcsim

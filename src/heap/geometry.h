@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace gcsim {
@@ -66,5 +67,6 @@ struct Preset {
 
 std::span<const Preset> presets();
 const Preset* find_preset(std::string_view name);
+std::string preset_names();  // "k210, wasm32", for errors and help
 
 }  // namespace gcsim

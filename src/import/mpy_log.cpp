@@ -166,6 +166,9 @@ class Importer {
           return;
         }
         if (id_at_.contains(l.ptr)) warn("gc_alloc returned an address that is still allocated");
+        if (std::string why = heap_.misplaced(l.ptr); !why.empty()) {
+          warn("gc_alloc returned an address no heap block has: " + why);
+        }
         open_->ptr = l.ptr;
         return;
       case LineShape::gc_realloc_move:
@@ -472,7 +475,15 @@ MpyLogImport import_mpy_log(const std::string& path, std::uint64_t max_events) {
                         .detail = fmt::format("a log line over {} bytes", kMaxLineBytes)});
     }
     if (end == GzSource::LineEnd::end_of_file && text.empty()) break;
-    importer.line(text);
+    // A lone CR ends a line too, as read_log_line takes it (some serial terminals capture the
+    // board's output so); a CR before the newline is parse_log_line's to drop.
+    std::string_view rest = text;
+    for (std::size_t cr;
+         (cr = rest.find('\r')) != std::string_view::npos && cr + 1 < rest.size();) {
+      importer.line(rest.substr(0, cr));
+      rest.remove_prefix(cr + 1);
+    }
+    importer.line(rest);
     if (end == GzSource::LineEnd::end_of_file) break;
   }
   // Half a log would import as a different program.

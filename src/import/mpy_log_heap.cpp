@@ -60,6 +60,20 @@ void MpyLogHeapReader::take(const LogLine& line, std::uint64_t line_number) {
   }
 }
 
+std::string MpyLogHeapReader::misplaced(std::uint64_t address) const {
+  if (!pool_ || pool_->n_blocks == 0) return "";
+  const std::uint64_t start = pool_->ptr, bytes = pool_->n_bytes;
+  if (address < start || address - start >= bytes) {
+    return fmt::format("{:x} is outside the pool {:x}..{:x}", address, start, start + bytes);
+  }
+  const std::uint64_t block = bytes / pool_->n_blocks;
+  if ((address - start) % block != 0) {
+    return fmt::format("{:x} is not on a {}-byte block boundary of the pool at {:x}", address,
+                       block, start);
+  }
+  return "";
+}
+
 MpyLogHeap MpyLogHeapReader::finish(const std::string& log_name) const {
   auto missing = [&log_name](std::string_view what) {
     return TraceError({.file = log_name,

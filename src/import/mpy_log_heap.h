@@ -49,6 +49,9 @@ class MpyLogHeapReader {
   // Throws TraceError naming `log_name`: rule "no-heap-layout" when a line is missing,
   // "heap-layout-mismatch" when gcsim's geometry does not give the logged tables and pool.
   MpyLogHeap finish(const std::string& log_name) const;
+  // Why gc_alloc's `address` cannot be a block of the logged pool ("outside the pool …", "not
+  // on a block boundary …"), or "" when it can or no pool line has come yet.
+  std::string misplaced(std::uint64_t address) const;
 
  private:
   std::optional<LogLine> heap_init_, alloc_table_, finaliser_table_, pool_;

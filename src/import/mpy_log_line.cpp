@@ -274,6 +274,11 @@ bool read_log_line(std::istream& in, std::string& text, const std::string& name,
   text.clear();
   std::istream::int_type c;
   while ((c = in.get()) != std::istream::traits_type::eof() && c != '\n') {
+    // A lone CR ends a line too: some serial terminals capture the board's output so.
+    if (c == '\r') {
+      if (in.peek() == '\n') in.get();
+      break;
+    }
     if (text.size() >= kMaxLineBytes) {
       throw TraceError({.file = name,
                         .line = line,

@@ -7,6 +7,7 @@
 #include "sweep/merge.h"
 #include "sweep/parallel.h"
 #include "sweep/sweep_json_read.h"
+#include "sweep/tolerance.h"
 #include "text/byte_size.h"
 #include "trace/reader.h"
 
@@ -33,7 +34,8 @@ std::optional<T> flag_or_config(const std::optional<std::string>& flag, std::str
 
 // The gate's settings: the flags', else the config's (baseline and tolerance unless
 // --no-baseline), with the config's budgets. None without a baseline or budgets.
-std::optional<GateInput> gate_of(const GateRequest& request, const SweepConfig& config) {
+std::optional<GateInput> gate_of(const GateRequest& request, const SweepConfig& config,
+                                 const std::string& config_place) {
   GateSettings s;
   s.baseline_file = request.baseline;
   s.tolerance = request.tolerance.value_or("");
@@ -43,10 +45,18 @@ std::optional<GateInput> gate_of(const GateRequest& request, const SweepConfig& 
   }
   s.budgets = config.budgets;
   s.allow_missing_baseline = request.allow_missing_baseline;
-  if (!s.baseline_file && s.budgets.empty()) {
-    if (!s.tolerance.empty()) bad("--tolerance", "needs a --baseline to compare with");
-    return std::nullopt;
+  // Errors in the tolerance name where it came from: the flag, or the config's key.
+  const std::string tolerance_place =
+      request.tolerance ? std::string("--tolerance") : config_place + "tolerance";
+  if (!s.tolerance.empty() && !s.baseline_file) {
+    bad(tolerance_place, "needs a baseline (--baseline, or the config's baseline) to compare with");
   }
+  try {
+    Tolerances::parse(s.tolerance);
+  } catch (const std::invalid_argument& e) {
+    bad(tolerance_place, e.what());
+  }
+  if (!s.baseline_file && s.budgets.empty()) return std::nullopt;
   return read_gate_input(std::move(s));
 }
 
@@ -89,6 +99,10 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   plan.traces = request.traces.empty() ? config.traces : request.traces;
   if (plan.traces.empty()) bad("sweep", "no traces: name them, or give a --config that does");
   plan.preset = config.preset;
+  if (config.preset && !find_preset(*config.preset)) {
+    bad(place + "preset",
+        fmt::format("unknown preset '{}' (presets: {})", *config.preset, preset_names()));
+  }
   const auto list = [](GridAxis axis) {
     return [axis](const std::string& text) {
       try {
@@ -132,7 +146,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
       bad("--shard", e.what());
     }
   }
-  plan.gate = gate_of(request.gate, config);
+  plan.gate = gate_of(request.gate, config, place);
   plan.limits = request.limits;
   plan.jobs = request.jobs;
   return plan;
@@ -173,7 +187,8 @@ SweepRun run_plan(const SweepPlan& plan, const std::vector<TraceEvents>& traces,
 SweepReport run_merge(const MergeRequest& request) {
   SweepConfig config;
   if (request.config) config = read_sweep_config(*request.config);
-  const std::optional<GateInput> gate = gate_of(request.gate, config);
+  const std::optional<GateInput> gate =
+      gate_of(request.gate, config, request.config.value_or("") + ": ");
   std::vector<ShardFile> shards;
   for (const std::string& file : request.shards) {
     SweepFile read = read_sweep_file(file);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz_inputs.h"
 #include "fuzz_replay.h"
 
 namespace gcsim::fuzz {
@@ -46,7 +47,11 @@ TEST(FuzzRegressions, EveryKeptInputComesToItsExpectedOutcome) {
     SCOPED_TRACE(name);
     std::ifstream in(entry.path(), std::ios::binary);
     const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
-    const std::string got = replay_once(bytes.data(), bytes.size(), scratch);
+    // The file's name says its harness: import-* a debug log, config-* a sweep file.
+    const auto once = name.starts_with("import-")   ? import_once
+                      : name.starts_with("config-") ? config_once
+                                                    : replay_once;
+    const std::string got = once(bytes.data(), bytes.size(), scratch);
     const auto it = want.find(name);
     if (it == want.end()) {
       ADD_FAILURE() << "no line in expected.txt; this input gives: " << name << "  " << got;

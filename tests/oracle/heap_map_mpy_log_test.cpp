@@ -15,7 +15,9 @@
 // '.', '=', the header, the offsets, the elisions and the GC: lines are compared as printed.
 // The mem: and stack: lines are malloc.c's and the C stack's, which no replay knows.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -145,9 +147,10 @@ std::uint64_t marks_labelled(const MpyLogImport& log, const std::string& label) 
   return n;
 }
 
-// The imported trace as `gcsim import mpy-log -o` writes it, in the test's temporary folder.
+// The imported trace as `gcsim import mpy-log -o` writes it, in the test's temporary folder;
+// the process id in its name keeps two dumps of one run (ctest -j: a process each) apart.
 std::string trace_file(const std::string& run, const MpyLogImport& log) {
-  const std::string path = ::testing::TempDir() + run + ".jsonl";
+  const std::string path = ::testing::TempDir() + run + "." + std::to_string(::getpid()) + ".jsonl";
   std::ofstream out(path);
   write_trace_jsonl(out, log.header, log.events);
   return path;
@@ -162,9 +165,11 @@ TEST_P(HeapMapRealDump, ImportedLogGivesTheRealDump) {
   settings.preset = log.heap.preset;
   settings.geometry = log.heap.geometry;
   ASSERT_EQ(marks_labelled(log, d.label), 2u) << "an OBSERVE mark, then the HEAPMAP mark";
+  const std::string trace = trace_file(d.run, log);
   const CapturedHeapMap map = capture_heap_map(
-      trace_file(d.run, log), [&](const TraceHeader&) { return settings; },
+      trace, [&](const TraceHeader&) { return settings; },
       parse_heap_map_target("mark:" + d.label));
+  std::remove(trace.c_str());
   const HeapSnapshot& s = map.snapshot;
   EXPECT_EQ(log.heap.pool_address, pool_address_of(dump));
   std::ostringstream out;
