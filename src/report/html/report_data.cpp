@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "report/heap_map/capture.h"
+#include "text/excerpt.h"
 
 namespace gcsim {
 namespace {
@@ -30,7 +31,7 @@ class ReportObserver final : public ReplayObserver {
     }
     if (event.op == Op::mark) {
       ++data_.marks_total;
-      if (data_.marks.size() < kMaxMarks) data_.marks.push_back({index, event.text});
+      if (data_.marks.size() < kMaxMarks) data_.marks.push_back({index, excerpt(event.text)});
     }
     if (outcome.failure && data_.failure_maps.size() < kMaxFailureMaps) {
       data_.failure_maps.push_back(take_snapshot(sim, index));

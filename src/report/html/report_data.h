@@ -21,7 +21,7 @@ inline constexpr std::size_t kMaxMarks = 1000;      // mark annotations kept
 
 struct MarkEntry {
   std::uint64_t event = 0;
-  std::string label;
+  std::string label;  // cut to kMaxShownLabelBytes (text/excerpt.h)
 };
 
 struct ReportData {
