@@ -19,7 +19,8 @@ void IdTable::insert(std::uint64_t id, ObjectSlot slot) {
   if (2 * (size_ + 1) > entries_.size()) rehash(2 * entries_.size());
   std::size_t i = home(id);
   while (entries_[i].id != kEmpty) i = (i + 1) & mask_;
-  entries_[i] = {id, slot};
+  entries_[i].id = id;  // two stores: a braced Entry made GCC 12 spill the slot to the stack
+  entries_[i].slot = slot;
   ++size_;
 }
 

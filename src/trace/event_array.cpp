@@ -9,10 +9,15 @@ namespace {
 
 // For one op, the fields that fill slots a and b (in the op table's order), and whether it has
 // a text field (a type or a label): derived from the table once, so that packing and unpacking
-// an event walks no table.
+// an event walks no table. Most ops' integer fields are plain std::uint64_t members (ids,
+// sizes): for them `plain` is set and `u64` names the member each slot goes to, an unused slot
+// pointing at one the load has just zeroed (the slot holds 0 then), so unpacking them is two
+// stores without a branch per slot.
 struct OpSlots {
   std::array<const FieldSpec*, 2> slot{};  // a, b; nullptr: unused
   bool text = false;
+  bool plain = false;
+  std::array<std::uint64_t Event::*, 2> u64{&Event::id, &Event::size};
 };
 
 constexpr bool is_integer(FieldType t) {
@@ -31,6 +36,13 @@ constexpr std::array<OpSlots, kOpCount> make_op_slots() {
       if (next == 2) throw "an op with more than two integer fields does not pack";
       out[op].slot[next++] = &spec;
     });
+    out[op].plain = true;
+    for (std::size_t k = 0; k < 2; ++k) {
+      const FieldSpec* spec = out[op].slot[k];
+      if (spec == nullptr) continue;
+      if (spec->u64 == nullptr) out[op].plain = false;
+      out[op].u64[k] = spec->u64;
+    }
   }
   return out;
 }
@@ -49,7 +61,11 @@ void EventArray::push_back(const Event& e) {
   p.op = e.op;
   const OpSlots& slots = kOpSlots[static_cast<std::size_t>(e.op)];
   std::uint64_t* packed[2] = {&p.a, &p.b};
-  for (std::size_t k = 0; k < 2; ++k) {
+  if (slots.plain) {  // an unused slot copies a member the op leaves 0, and load() zeroes again
+    p.a = e.*slots.u64[0];
+    p.b = e.*slots.u64[1];
+  }
+  for (std::size_t k = 0; k < 2 && !slots.plain; ++k) {
     const FieldSpec* spec = slots.slot[k];
     if (spec == nullptr) continue;
     if (spec->type == FieldType::optional_int64) {
@@ -81,16 +97,21 @@ void EventArray::load(std::size_t i, Event& out) const {
   out.mem_alloc.reset();
   out.mem_free.reset();
   const OpSlots& slots = kOpSlots[static_cast<std::size_t>(p.op)];
-  const std::uint64_t packed[2] = {p.a, p.b};
-  for (std::size_t k = 0; k < 2; ++k) {
-    const FieldSpec* spec = slots.slot[k];
-    if (spec == nullptr) break;
-    if (spec->u64 != nullptr) {
-      out.*spec->u64 = packed[k];
-    } else if (spec->i64 != nullptr) {
-      out.*spec->i64 = static_cast<std::int64_t>(packed[k]);
-    } else if (p.flags & (k == 0 ? kHasA : kHasB)) {
-      out.*spec->optional_i64 = static_cast<std::int64_t>(packed[k]);
+  if (slots.plain) {
+    out.*slots.u64[0] = p.a;
+    out.*slots.u64[1] = p.b;
+  } else {
+    const std::uint64_t packed[2] = {p.a, p.b};
+    for (std::size_t k = 0; k < 2; ++k) {
+      const FieldSpec* spec = slots.slot[k];
+      if (spec == nullptr) break;
+      if (spec->u64 != nullptr) {
+        out.*spec->u64 = packed[k];
+      } else if (spec->i64 != nullptr) {
+        out.*spec->i64 = static_cast<std::int64_t>(packed[k]);
+      } else if (p.flags & (k == 0 ? kHasA : kHasB)) {
+        out.*spec->optional_i64 = static_cast<std::int64_t>(packed[k]);
+      }
     }
   }
   if (p.text == kNoText) {

@@ -2,8 +2,10 @@
 
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 #include "trace/op_table.h"
 
@@ -17,35 +19,20 @@ constexpr unsigned kKeyCount = kFieldCount + 1;
 constexpr unsigned kNoKey = kKeyCount;
 constexpr unsigned kFieldBits = (1u << kFieldCount) - 1;
 
-// Keys are told apart by a hash of their length and first and last bytes (a table made from
-// op_table.h's keys when compiling; a new key that clashes stops the build), then compared.
-constexpr unsigned kHashSlots = 32;
-constexpr unsigned key_hash(std::string_view key) {
-  return (static_cast<unsigned>(key.size()) + static_cast<unsigned char>(key.front()) +
-          (static_cast<unsigned>(static_cast<unsigned char>(key.back())) << 1)) %
-         kHashSlots;
-}
 constexpr std::string_view key_name(unsigned index) {
   return index == kOpKey ? std::string_view("op") : kFields[index].key;
 }
 
-constexpr std::array<std::uint8_t, kHashSlots> make_key_slots() {
-  std::array<std::uint8_t, kHashSlots> slots{};
-  for (auto& s : slots) s = kNoKey;
-  for (unsigned i = 0; i < kKeyCount; ++i) {
-    std::uint8_t& s = slots[key_hash(key_name(i))];
-    if (s != kNoKey) throw "two keys share a hash slot: change key_hash";
-    s = static_cast<std::uint8_t>(i);
-  }
-  return slots;
-}
-constexpr std::array<std::uint8_t, kHashSlots> kKeySlots = make_key_slots();
-
-// The key's index, or kNoKey for a key no op takes.
+// The key's index, or kNoKey for a key no op takes: compared with each of op_table.h's keys in
+// turn, each known when compiling, so that each comparison is a length check and a load or two
+// (no memcmp call, three or four times a line).
 unsigned key_of(std::string_view key) {
-  if (key.empty()) return kNoKey;
-  const unsigned index = kKeySlots[key_hash(key)];
-  return index != kNoKey && key_name(index) == key ? index : kNoKey;
+  return [&]<unsigned... I>(std::integer_sequence<unsigned, I...>) {
+    unsigned found = kNoKey;
+    (void)((key == key_name(I) ? (found = I, true) : false) || ...);
+    return found;
+  }
+  (std::make_integer_sequence<unsigned, kKeyCount>{});
 }
 
 // One member's value, in the few forms the fast path takes.
@@ -158,31 +145,57 @@ bool int64_of(const Value& value, std::int64_t& out) {
   return true;
 }
 
-// Field `spec`'s value into its member of `event`, or false where validate_event could object.
-bool assign(const FieldSpec& spec, const Value& value, Event& event) {
-  switch (spec.type) {
-    case FieldType::trace_id:
-      return unsigned_up_to(value, kMaxTraceId, event.*spec.u64);
-    case FieldType::size:
-      return unsigned_up_to(value, kMaxTraceSize, event.*spec.u64);
-    case FieldType::int64:
-      return int64_of(value, event.*spec.i64);
-    case FieldType::optional_int64: {
-      std::int64_t n = 0;
-      if (!int64_of(value, n)) return false;
-      event.*spec.optional_i64 = n;
-      return true;
-    }
-    case FieldType::boolean:
-      if (value.kind != Value::Kind::boolean) return false;
-      event.*spec.flag = value.flag;
-      return true;
-    case FieldType::text:
-      if (value.kind != Value::Kind::string) return false;
-      (event.*spec.text).assign(value.text);
-      return true;
+// Field F's value into its member of `event`, or false where validate_event could object. The
+// field's type and member are the op table's, known when compiling.
+template <std::size_t F>
+bool assign(const Value& value, Event& event) {
+  constexpr const FieldSpec& spec = kFields[F];
+  if constexpr (spec.type == FieldType::trace_id) {
+    return unsigned_up_to(value, kMaxTraceId, event.*spec.u64);
+  } else if constexpr (spec.type == FieldType::size) {
+    return unsigned_up_to(value, kMaxTraceSize, event.*spec.u64);
+  } else if constexpr (spec.type == FieldType::int64) {
+    return int64_of(value, event.*spec.i64);
+  } else if constexpr (spec.type == FieldType::optional_int64) {
+    std::int64_t n = 0;
+    if (!int64_of(value, n)) return false;
+    event.*spec.optional_i64 = n;
+    return true;
+  } else if constexpr (spec.type == FieldType::boolean) {
+    if (value.kind != Value::Kind::boolean) return false;
+    event.*spec.flag = value.flag;
+    return true;
+  } else {
+    if (value.kind != Value::Kind::string) return false;
+    (event.*spec.text).assign(value.text);
+    return true;
   }
-  return false;
+}
+
+// Each field op O takes that the line has, assigned: the op's row of the table unrolled when
+// compiling, so an alloc line runs the code a hand-written alloc case would.
+template <std::size_t O>
+bool assign_fields(unsigned fields, const std::array<Value, kKeyCount>& values, Event& event) {
+  return [&]<std::size_t... F>(std::index_sequence<F...>) {
+    return ((!has(kOps[O].takes, static_cast<Field>(F)) || (fields & (1u << F)) == 0 ||
+             assign<F>(values[F], event)) &&
+            ...);
+  }
+  (std::make_index_sequence<kFieldCount>{});
+}
+
+// assign_fields of the op at `op`, chosen by comparisons the compiler turns into a jump into
+// each op's inlined code (a table of function pointers would cost a call per line).
+bool assign_fields_of(Op op, unsigned fields, const std::array<Value, kKeyCount>& values,
+                      Event& event) {
+  return [&]<std::size_t... O>(std::index_sequence<O...>) {
+    bool ok = false;
+    (void)((static_cast<std::size_t>(op) == O ? (ok = assign_fields<O>(fields, values, event), true)
+                                              : false) ||
+           ...);
+    return ok;
+  }
+  (std::make_index_sequence<kOpCount>{});
 }
 
 // The Event validate_event would make of these members, or false where it could object.
@@ -204,11 +217,7 @@ bool build_event(unsigned seen, const std::array<Value, kKeyCount>& values, Even
   event.text.clear();
   event.mem_alloc.reset();
   event.mem_free.reset();
-  for (unsigned rest = fields; rest != 0; rest &= rest - 1) {
-    const FieldSpec& f = kFields[static_cast<unsigned>(std::countr_zero(rest))];
-    if (!assign(f, values[static_cast<unsigned>(std::countr_zero(rest))], event)) return false;
-  }
-  return true;
+  return assign_fields_of(*op, fields, values, event);
 }
 
 }  // namespace
