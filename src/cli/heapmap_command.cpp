@@ -24,6 +24,7 @@ struct HeapmapArgs {
   ReplayOptions replay;
   std::optional<std::string> pool_address;
   std::optional<std::string> output_path, svg_path;
+  bool quiet = false;
 };
 
 void run(const HeapmapArgs& args) {
@@ -37,7 +38,7 @@ void run(const HeapmapArgs& args) {
 
   std::error_code size_error;
   const std::uint64_t file_bytes = std::filesystem::file_size(args.trace, size_error);
-  Progress progress(true, size_error ? 0 : file_bytes);
+  Progress progress(!args.quiet, size_error ? 0 : file_bytes);
   const CapturedHeapMap map = capture_heap_map(
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, target,
       &progress);
@@ -85,6 +86,7 @@ void add_heapmap_command(CLI::App& app, int& exit_code) {
   add_pool_address_option(*cmd, args->pool_address);
   cmd->add_option("-o,--output", args->output_path, "write the map to FILE instead of stdout");
   cmd->add_option("--svg", args->svg_path, "also write the heap as an SVG tile picture");
+  cmd->add_flag("-q,--quiet", args->quiet, "no progress line (the map is the output)");
   cmd->callback([args, &exit_code] {
     run(*args);
     exit_code = kExitOk;

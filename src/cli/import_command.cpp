@@ -24,6 +24,7 @@ struct ImportArgs {
   std::string trace;  // observe: the trace to merge into
   std::string output;
   std::uint64_t max_events = UINT64_MAX;  // mpy-log
+  bool quiet = false;
 };
 
 // The writer writes .jsonl only; anything else would be misread by the ending.
@@ -42,8 +43,9 @@ void run_mpy_log(const ImportArgs& args) {
   OutputFile out(args.output);
   write_trace_jsonl(out.stream(), imported.header, imported.events);
   out.commit();
-  if (!OutputFile::takes_stdout())
+  if (!args.quiet && !OutputFile::takes_stdout()) {
     write_import_summary(std::cout, imported, args.input, args.output);
+  }
 }
 
 void run_observe(const ImportArgs& args) {
@@ -63,7 +65,7 @@ void run_observe(const ImportArgs& args) {
   const MergeResult merged =
       merge_observations(args.trace, observations, capture_name, out.stream());
   out.commit();
-  if (OutputFile::takes_stdout()) return;
+  if (args.quiet || OutputFile::takes_stdout()) return;
   fmt::print("{}: {} OBSERVE lines merged into {} → {}: {} events\n", capture_name,
              grouped(merged.observations), args.trace, args.output, grouped(merged.events));
 }
@@ -82,6 +84,7 @@ void add_import_command(CLI::App& app, int& exit_code) {
   log->add_option("--max-events", log_args->max_events,
                   "refuse a log that makes more events (default: no limit)")
       ->check(whole_number(1));
+  log->add_flag("-q,--quiet", log_args->quiet, "print no summary (errors still on stderr)");
   log->callback([log_args, &exit_code] {
     run_mpy_log(*log_args);
     exit_code = kExitOk;
@@ -95,6 +98,7 @@ void add_import_command(CLI::App& app, int& exit_code) {
   observe->add_option("--trace", observe_args->trace, "the trace with the marks")->required();
   observe->add_option("-o,--output", observe_args->output, "the trace to write (.jsonl)")
       ->required();
+  observe->add_flag("-q,--quiet", observe_args->quiet, "print no summary");
   observe->callback([observe_args, &exit_code] {
     run_observe(*observe_args);
     exit_code = kExitOk;

@@ -21,6 +21,7 @@ struct SynthArgs {
   std::uint32_t frames = synth::SynthOptions{}.frames;
   std::uint64_t seed = synth::SynthOptions{}.seed;
   bool list = false;
+  bool quiet = false;  // synth prints nothing but --list; taken as every command takes it
 };
 
 std::string workload_names() {
@@ -76,6 +77,7 @@ void add_synth_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-o,--output", args->output,
                   "the trace to write (.jsonl, .jsonl.gz, or - for stdout)");
   cmd->add_flag("--list", args->list, "list the workloads, one line each");
+  cmd->add_flag("-q,--quiet", args->quiet, "print nothing (as without it: accepted for scripts)");
   cmd->callback([args, &exit_code] {
     if (args->list) {
       print_list();
