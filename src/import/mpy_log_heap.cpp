@@ -66,8 +66,8 @@ std::string MpyLogHeapReader::misplaced(std::uint64_t address) const {
   if (address < start || address - start >= bytes) {
     return fmt::format("{:x} is outside the pool {:x}..{:x}", address, start, start + bytes);
   }
-  const std::uint64_t block = bytes / pool_->n_blocks;
-  if ((address - start) % block != 0) {
+  const std::uint64_t block = bytes / pool_->n_blocks;  // 0 for a garbled pool line (fuzzed)
+  if (block != 0 && (address - start) % block != 0) {
     return fmt::format("{:x} is not on a {}-byte block boundary of the pool at {:x}", address,
                        block, start);
   }

@@ -29,20 +29,21 @@ constexpr std::array<OpSlots, kOpCount> make_op_slots() {
   std::array<OpSlots, kOpCount> out{};
   for (std::size_t op = 0; op < kOpCount; ++op) {
     std::size_t next = 0;
+    out[op].plain = true;
     for_each_field(kOps[op].takes, [&](Field f) {
       const FieldSpec& spec = field_spec(f);
       if (spec.type == FieldType::text) out[op].text = true;
       if (!is_integer(spec.type)) return;
       if (next == 2) throw "an op with more than two integer fields does not pack";
+      // (No test of `&spec` against nullptr here: under -fsanitize GCC 12 will not evaluate
+      // one when compiling.)
+      if (spec.u64 == nullptr) {
+        out[op].plain = false;
+      } else {
+        out[op].u64[next] = spec.u64;
+      }
       out[op].slot[next++] = &spec;
     });
-    out[op].plain = true;
-    for (std::size_t k = 0; k < 2; ++k) {
-      const FieldSpec* spec = out[op].slot[k];
-      if (spec == nullptr) continue;
-      if (spec->u64 == nullptr) out[op].plain = false;
-      out[op].u64[k] = spec->u64;
-    }
   }
   return out;
 }
