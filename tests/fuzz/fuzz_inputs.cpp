@@ -1,34 +1,21 @@
 #include "fuzz_inputs.h"
 
-#include <unistd.h>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "fuzz_replay.h"
 #include "import/mpy_log.h"
 #include "sweep/command.h"
 #include "trace/trace_error.h"
 #include "trace/writer.h"
 
 namespace gcsim::fuzz {
-namespace {
-
-// The input as a file of its own in the scratch folder (one per process: libFuzzer's workers).
-std::string write_input(const std::uint8_t* data, std::size_t size, const std::string& scratch_dir,
-                        const std::string& ending) {
-  const std::string path = scratch_dir + "/fuzz-" + std::to_string(::getpid()) + ending;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
-  return path;
-}
-
-}  // namespace
 
 std::string import_once(const std::uint8_t* data, std::size_t size,
                         const std::string& scratch_dir) {
   if (size == 0) return "empty";
-  const std::string path = write_input(data, size, scratch_dir, ".log");
+  const std::string path = write_scratch_file(data, size, scratch_dir, ".log");
   std::string outcome;
   try {
     // As `gcsim import mpy-log --max-events`: a few bytes must not make millions of events.
@@ -49,7 +36,7 @@ std::string import_once(const std::uint8_t* data, std::size_t size,
 std::string config_once(const std::uint8_t* data, std::size_t size,
                         const std::string& scratch_dir) {
   if (size == 0) return "empty";
-  const std::string path = write_input(data, size, scratch_dir, ".json");
+  const std::string path = write_scratch_file(data, size, scratch_dir, ".json");
   std::string outcome;
   try {
     sweep::SweepRequest request;

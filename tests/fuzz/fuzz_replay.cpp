@@ -31,17 +31,21 @@ class InvariantCheck final : public ReplayObserver {
 
 }  // namespace
 
+std::string write_scratch_file(const std::uint8_t* data, std::size_t size,
+                               const std::string& scratch_dir, const std::string& ending) {
+  const std::string path = scratch_dir + "/fuzz-" + std::to_string(::getpid()) + ending;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  return path;
+}
+
 std::string replay_once(const std::uint8_t* data, std::size_t size,
                         const std::string& scratch_dir) {
   if (size == 0) return "empty";
   // The first byte picks the file form, so one corpus covers all readers.
   static const char* const kEndings[] = {".jsonl", ".json", ".jsonl.gz", ".json.gz"};
   const std::string path =
-      scratch_dir + "/fuzz-" + std::to_string(::getpid()) + kEndings[data[0] % 4];
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
-  }
+      write_scratch_file(data + 1, size - 1, scratch_dir, kEndings[data[0] % 4]);
   ReplaySettings settings;
   settings.preset = "k210";
   settings.geometry = find_preset("k210")->params;

@@ -18,6 +18,11 @@ namespace gcsim::fuzz {
 //   "rejected: settings"                                    std::invalid_argument
 //   "empty"                                                 no bytes at all
 // Aborts (so the fuzzer records it) on anything unacceptable.
+// Writes `size` bytes to a file of this process's own in `scratch_dir` (libFuzzer's workers are
+// processes), named to end in `ending`; returns its path. Every harness reads its input so.
+std::string write_scratch_file(const std::uint8_t* data, std::size_t size,
+                               const std::string& scratch_dir, const std::string& ending);
+
 std::string replay_once(const std::uint8_t* data, std::size_t size, const std::string& scratch_dir);
 
 }  // namespace gcsim::fuzz
