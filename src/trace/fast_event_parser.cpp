@@ -1,9 +1,9 @@
 #include "trace/fast_event_parser.h"
 
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -19,30 +19,46 @@ constexpr unsigned kKeyCount = kFieldCount + 1;
 constexpr unsigned kNoKey = kKeyCount;
 constexpr unsigned kFieldBits = (1u << kFieldCount) - 1;
 
-constexpr std::string_view key_name(unsigned index) {
-  return index == kOpKey ? std::string_view("op") : kFields[index].key;
+// Whether `key` is field F's key: a length check and a memcmp of a length known when compiling,
+// which the compiler inlines as a load or two (string_view's == is a call to compare()).
+template <std::size_t F>
+bool is_key_of(std::string_view key) {
+  constexpr std::string_view known = kFields[F].key;
+  return key.size() == known.size() && std::memcmp(key.data(), known.data(), known.size()) == 0;
 }
 
-// The key's index, or kNoKey for a key no op takes: compared with each of op_table.h's keys in
-// turn, each known when compiling, so that each comparison is a length check and a load or two
-// (no memcmp call, three or four times a line).
+// The key's index, or kNoKey for a key no op takes: "op" first (every line has it), then each
+// of op_table.h's keys in turn.
 unsigned key_of(std::string_view key) {
-  return [&]<unsigned... I>(std::integer_sequence<unsigned, I...>) {
+  if (key.size() == 2 && key[0] == 'o' && key[1] == 'p') return kOpKey;
+  return [&]<std::size_t... F>(std::index_sequence<F...>) {
     unsigned found = kNoKey;
-    (void)((key == key_name(I) ? (found = I, true) : false) || ...);
+    (void)((is_key_of<F>(key) ? (found = F, true) : false) || ...);
     return found;
   }
-  (std::make_integer_sequence<unsigned, kKeyCount>{});
+  (std::make_index_sequence<kFieldCount>{});
 }
 
-// One member's value, in the few forms the fast path takes.
+// One member's value, in the few forms the fast path takes. No member has an initialiser: a
+// line fills only the values of the keys it has, and only those are read (zeroing all eleven
+// cost more than the rest of a short line's parse).
 struct Value {
-  enum class Kind : std::uint8_t { integer, boolean, string } kind = Kind::integer;
-  bool negative = false;        // integer: sign ("-0" is 0, as nlohmann reads it)
-  std::uint64_t magnitude = 0;  // integer
-  bool flag = false;            // boolean
-  std::string_view text;        // string, without its quotes
+  enum class Kind : std::uint8_t { integer, boolean, string } kind;
+  bool negative;            // integer: sign ("-0" is 0, as nlohmann reads it)
+  bool flag;                // boolean
+  std::uint64_t magnitude;  // integer
+  const char* text;         // string, without its quotes
+  std::size_t text_size;
+
+  std::string_view string() const { return {text, text_size}; }
 };
+
+// The bytes a string takes as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (unsigned c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
 
 class Scanner {
  public:
@@ -50,40 +66,52 @@ class Scanner {
 
   // JSON whitespace as nlohmann skips it.
   void skip_space() {
-    while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+    while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' &&
+           (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) {
+      ++p_;
+    }
   }
   bool at_end() const { return p_ == end_; }
 
+  // The next token is `c` (taken): the spaces before it skipped only where there are any, as
+  // gcsim's writer writes none.
   bool consume(char c) {
-    skip_space();
-    if (p_ == end_ || *p_ != c) return false;
+    if (p_ == end_ || *p_ != c) {
+      skip_space();
+      if (p_ == end_ || *p_ != c) return false;
+    }
     ++p_;
     return true;
   }
 
   // A string after its opening quote: printable ASCII without escapes, up to the closing quote.
-  bool plain_string(std::string_view& text) {
+  bool plain_string(const char*& text, std::size_t& size) {
     const char* begin = p_;
     for (; p_ != end_; ++p_) {
       const auto c = static_cast<unsigned char>(*p_);
+      if (kPlain[c]) continue;
       if (c == '"') {
-        text = std::string_view(begin, static_cast<std::size_t>(p_ - begin));
+        text = begin;
+        size = static_cast<std::size_t>(p_ - begin);
         ++p_;
         return true;
       }
-      if (c < 0x20 || c == '\\' || c >= 0x80) return false;
+      return false;  // a control character, an escape or a byte of UTF-8
     }
     return false;
   }
 
   bool value(Value& value) {
-    skip_space();
     if (p_ == end_) return false;
+    if (static_cast<unsigned char>(*p_) <= ' ') {
+      skip_space();
+      if (p_ == end_) return false;
+    }
     switch (*p_) {
       case '"':
         ++p_;
         value.kind = Value::Kind::string;
-        return plain_string(value.text);
+        return plain_string(value.text, value.text_size);
       case 't':
         value.kind = Value::Kind::boolean;
         value.flag = true;
@@ -114,10 +142,11 @@ class Scanner {
     value.negative = *p_ == '-';
     if (value.negative) ++p_;
     const char* digits = p_;
+    const char* stop = end_ - p_ > 19 ? p_ + 19 : end_;
     std::uint64_t magnitude = 0;
-    while (p_ != end_ && *p_ >= '0' && *p_ <= '9' && p_ - digits < 19) {
-      magnitude = magnitude * 10 + static_cast<std::uint64_t>(*p_ - '0');
-      ++p_;
+    for (unsigned d; p_ != stop && (d = static_cast<unsigned char>(*p_) - unsigned{'0'}) < 10;
+         ++p_) {
+      magnitude = magnitude * 10 + d;
     }
     if (p_ == digits || (p_ != end_ && *p_ >= '0' && *p_ <= '9')) return false;
     if (*digits == '0' && p_ - digits > 1) return false;  // a leading zero is not JSON
@@ -167,7 +196,7 @@ bool assign(const Value& value, Event& event) {
     return true;
   } else {
     if (value.kind != Value::Kind::string) return false;
-    (event.*spec.text).assign(value.text);
+    (event.*spec.text).assign(value.text, value.text_size);
     return true;
   }
 }
@@ -201,7 +230,7 @@ bool assign_fields_of(Op op, unsigned fields, const std::array<Value, kKeyCount>
 // The Event validate_event would make of these members, or false where it could object.
 bool build_event(unsigned seen, const std::array<Value, kKeyCount>& values, Event& event) {
   if ((seen & (1u << kOpKey)) == 0 || values[kOpKey].kind != Value::Kind::string) return false;
-  const std::optional<Op> op = op_from_name(values[kOpKey].text);
+  const std::optional<Op> op = op_from_name(values[kOpKey].string());
   if (!op) return false;
   const OpSpec& spec = op_spec(*op);
   const unsigned fields = seen & kFieldBits;
@@ -228,9 +257,10 @@ bool parse_event_fast(std::string_view line, Event& event) {
   std::array<Value, kKeyCount> values;
   unsigned seen = 0;
   do {
-    std::string_view key;
-    if (!scanner.consume('"') || !scanner.plain_string(key)) return false;
-    const unsigned index = key_of(key);
+    const char* key = nullptr;
+    std::size_t key_size = 0;
+    if (!scanner.consume('"') || !scanner.plain_string(key, key_size)) return false;
+    const unsigned index = key_of({key, key_size});
     if (index == kNoKey || (seen & (1u << index)) != 0) return false;
     if (!scanner.consume(':') || !scanner.value(values[index])) return false;
     seen |= 1u << index;
