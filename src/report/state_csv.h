@@ -5,9 +5,11 @@
 // running total. The first four numeric columns match the oracle's per-event files.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <vector>
 
 #include "replay/recorder.h"
 
@@ -20,18 +22,33 @@ class StateCsvWriter final : public SampleSink {
  public:
   StateCsvWriter(std::ostream& out, std::uint64_t every);
   void sample(const StateSample& s) override;
-  // After the replay: the last event's row, if --every skipped it.
+  // After the replay: the last event's row, if --every skipped it, and every row still held
+  // in the buffer, written to the stream.
   void finish();
 
  private:
+  // A number column's last value and its digits: most rows repeat most columns (collections,
+  // the largest free run, often the run count) and count the event up by one, so a row copies
+  // or increments digits instead of formatting six numbers.
+  struct Column {
+    std::uint64_t value = 0;
+    std::array<char, 20> digits{};
+    std::uint8_t size = 0;  // 0: nothing formatted yet
+  };
+
   void write_row(const StateSample& s);
+  static char* put(char* at, Column& column, std::uint64_t n);
+  static char* put_next(char* at, Column& column, std::uint64_t n);
+  void flush();
 
   std::ostream& out_;
   std::uint64_t every_;
   std::optional<StateSample> skipped_;  // the latest sample --every left out
+  std::array<Column, 6> columns_;  // event, mem_alloc, mem_free, max_free, free_runs, collections
+  std::vector<char> buffer_;       // rows not yet written to out_
+  std::size_t used_ = 0;
 };
 
-// Fans one sample stream out to several sinks (CSV, curve, …).
 class SampleFanout final : public SampleSink {
  public:
   void add(SampleSink* sink) { sinks_.push_back(sink); }

@@ -107,6 +107,7 @@ TEST_P(OracleReplay, MatchesTheRealCollectorAfterEveryEvent) {
   std::ostringstream csv;
   StateCsvWriter csv_writer(csv, 1);
   const ReplayResult result = replay_trace(run.trace_file, settings_for(run), &csv_writer, &got);
+  csv_writer.finish();
 
   // The per-event CSV gcsim writes (--csv) carries the oracle's columns, row for row.
   {

@@ -1,6 +1,7 @@
 // The per-event CSV: does each row print the sample's fields as plain decimal text, in the
-// header's order, for every op and for numbers up to 2^64 − 1, and does --every K keep exactly
-// the events that are multiples of K, and the last one?
+// header's order, for every op and for numbers up to 2^64 − 1 — when a column repeats its last
+// value, when the event counts up by one across 9 → 10, 99 → 100, 10^19 − 1 → 10^19, and when it
+// jumps — and does --every K keep exactly the events that are multiples of K, and the last one?
 #include "report/state_csv.h"
 
 #include <fmt/format.h>
@@ -28,30 +29,51 @@ TEST(StateCsv, RowsAreTheFieldsAsDecimalText) {
   StateCsvWriter writer(out, 1);
   std::string want = std::string(kStateCsvHeader) + "\n";
   std::mt19937_64 rng(3);
-  for (std::uint64_t event = 0; event < 2000; ++event) {
-    StateSample s;
-    s.event = event % 500 == 499 ? kMax : event;
-    s.op = static_cast<Op>(event % kOpCount);
-    // Zeros, the extremes, and random numbers of every length.
-    auto number = [&] {
-      switch (rng() % 4) {
-        case 0:
-          return std::uint64_t{0};
-        case 1:
-          return kMax;
-        default:
-          return rng() >> (rng() % 64);
-      }
-    };
-    s.mem_alloc = number();
-    s.mem_free = number();
-    s.max_free = number();
-    s.free_runs = static_cast<std::uint32_t>(number());
-    s.collections = number();
+  StateSample s;
+  // Zeros, the extremes, random numbers of every length, and the column's last value.
+  auto number = [&](std::uint64_t last) {
+    switch (rng() % 5) {
+      case 0:
+        return std::uint64_t{0};
+      case 1:
+        return kMax;
+      case 2:
+        return last;
+      default:
+        return rng() >> (rng() % 64);
+    }
+  };
+  // Counting up from 0, from 10^19 − 3 and to 2^64 − 1, with jumps between.
+  std::uint64_t event = 0;
+  for (int row = 0; row < 4000; ++row) {
+    if (row == 1500) event = 9'999'999'999'999'999'997u;
+    if (row == 2500) event = kMax - 2;
+    if (row == 2600) event = 98;
+    s.event = event;
+    event = rng() % 50 == 0 ? rng() >> (rng() % 64) : event + 1;
+    s.op = static_cast<Op>(row % kOpCount);
+    s.mem_alloc = number(s.mem_alloc);
+    s.mem_free = number(s.mem_free);
+    s.max_free = number(s.max_free);
+    s.free_runs = static_cast<std::uint32_t>(number(s.free_runs));
+    s.collections = number(s.collections);
     writer.sample(s);
     want += expected_row(s);
   }
+  writer.finish();
   EXPECT_EQ(out.str(), want);
+}
+
+// Rows are written to the stream in blocks (and at finish), not one write per row.
+TEST(StateCsv, FinishWritesEveryRowHeld) {
+  std::ostringstream out;
+  StateCsvWriter writer(out, 1);
+  StateSample s;
+  s.op = Op::alloc;
+  writer.sample(s);
+  EXPECT_EQ(out.str(), std::string(kStateCsvHeader) + "\n");
+  writer.finish();
+  EXPECT_EQ(out.str(), std::string(kStateCsvHeader) + "\n" + expected_row(s));
 }
 
 TEST(StateCsv, EveryKeepsTheMultiplesOfKAndTheLastEvent) {
