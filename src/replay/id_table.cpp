@@ -41,7 +41,7 @@ void IdTable::erase(std::uint64_t id) {
   }
   entries_[i].id = kEmpty;
   --size_;
-  if (entries_.size() > kMinCapacity && 8 * size_ < entries_.size()) rehash(entries_.size() / 2);
+  if (entries_.size() > kKeptCapacity && 8 * size_ < entries_.size()) rehash(entries_.size() / 2);
 }
 
 }  // namespace gcsim

@@ -1,9 +1,11 @@
 // IdTable: trace id → object slot for the ids alive now, looked up on nearly every event.
 // Open addressing with linear probing over a power-of-two array kept at most half full;
 // erasing shifts later entries back instead of leaving tombstones, so a long replay that
-// creates and kills millions of ids never slows down, and the array stays within eight times
-// the live count. (std::unordered_map allocates a node per insert, which showed in the
-// replay's profile.)
+// creates and kills millions of ids never slows down. A large array shrinks when an eighth of
+// it is used; one of up to kKeptCapacity entries (1 MiB) never does, as a program whose live
+// count swings between tens and hundreds (a recording, object by object) would rehash it on
+// every swing. (std::unordered_map allocates a node per insert, which showed in the replay's
+// profile.)
 #pragma once
 
 #include <cstdint>
@@ -38,6 +40,7 @@ class IdTable {
   };
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // trace ids are below 2^53
   static constexpr std::size_t kMinCapacity = 64;
+  static constexpr std::size_t kKeptCapacity = std::size_t{1} << 16;
 
   // Fibonacci hashing: the top bits of id × 2^64/φ.
   std::size_t home(std::uint64_t id) const {
