@@ -148,14 +148,14 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   }
   plan.gate = gate_of(request.gate, config, place);
   plan.limits = request.limits;
-  plan.jobs = request.jobs;
+  plan.threads = {request.jobs, request.max_memory_bytes, request.max_memory_is_default};
   return plan;
 }
 
 std::vector<TraceEvents> load_traces(SweepPlan& plan, const SetupForTrace& setup) {
   std::vector<TraceEvents> loaded(plan.traces.size());
   std::vector<std::vector<std::string>> warnings(plan.traces.size());
-  run_parallel(plan.traces.size(), plan.jobs, [&](std::size_t i) {
+  run_parallel(plan.traces.size(), plan.threads.jobs, [&](std::size_t i) {
     EventCollector collector(plan.traces[i], plan.limits, loaded[i]);
     ReadResult read = read_trace(plan.traces[i], collector);
     loaded[i].header = std::move(read.header);
@@ -178,7 +178,7 @@ std::vector<TraceEvents> load_traces(SweepPlan& plan, const SetupForTrace& setup
 SweepRun run_plan(const SweepPlan& plan, const std::vector<TraceEvents>& traces, bool keep_replays,
                   SweepProgress* progress) {
   SweepRun run;
-  SweepResult result = run_sweep(plan.spec, traces, plan.shard, plan.jobs,
+  SweepResult result = run_sweep(plan.spec, traces, plan.shard, plan.threads,
                                  keep_replays ? &run.replays : nullptr, progress);
   run.report = make_report(std::move(result), plan.gate);
   return run;
