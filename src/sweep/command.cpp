@@ -1,7 +1,9 @@
 #include "sweep/command.h"
 
 #include <fmt/format.h>
+#include <set>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 
 #include "sweep/merge.h"
@@ -98,6 +100,13 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   SweepPlan plan;
   plan.traces = request.traces.empty() ? config.traces : request.traces;
   if (plan.traces.empty()) bad("sweep", "no traces: name them, or give a --config that does");
+  // Before any is read: a config listing one trace 200,000 times would load it that often.
+  std::set<std::string_view> given;
+  for (const std::string& trace : plan.traces) {
+    if (!given.insert(trace).second) {
+      bad(trace, "given twice; a sweep names cells by trace, so each trace is given once");
+    }
+  }
   plan.preset = config.preset;
   if (config.preset && !find_preset(*config.preset)) {
     bad(place + "preset",

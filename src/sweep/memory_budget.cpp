@@ -40,9 +40,9 @@ void SweepMemory::require_fits(std::size_t trace, std::uint64_t heap_bytes) cons
       "--max-memory: {} bytes{} is too little: a replay of {} on a {}-byte heap needs an "
       "estimated {}, beside {} for the process and the traces{} (give at least {}, or 0 for no "
       "limit)",
-      grouped(*max_memory_bytes_), is_default_ ? " (the default)" : "", spec_.traces[trace].name, grouped(heap_bytes),
-      human_bytes(bytes), human_bytes(fixed_bytes_), keeps_records_ ? " and --html's records" : "",
-      grouped(fixed_bytes_ + bytes)));
+      grouped(*max_memory_bytes_), is_default_ ? " (the default)" : "", spec_.traces[trace].name,
+      grouped(heap_bytes), human_bytes(bytes), human_bytes(fixed_bytes_),
+      keeps_records_ ? " and --html's records" : "", grouped(fixed_bytes_ + bytes)));
 }
 
 }  // namespace gcsim::sweep

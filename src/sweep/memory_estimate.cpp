@@ -40,8 +40,8 @@ TraceFootprint footprint_of(const EventArray& events) {
 
 std::uint64_t replay_bytes(const TraceFootprint& trace, std::uint64_t pool_blocks) {
   const std::uint64_t objects = std::min(trace.allocations, trace.most_held + pool_blocks);
-  return kBytesPerPoolBlock * pool_blocks + kBytesPerObject * objects +
-         kBytesPerRef * trace.refs + 2 * kept_replay_bytes(trace);
+  return kBytesPerPoolBlock * pool_blocks + kBytesPerObject * objects + kBytesPerRef * trace.refs +
+         2 * kept_replay_bytes(trace);
 }
 
 std::uint64_t kept_replay_bytes(const TraceFootprint& trace) {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "import_files.h"
 #include "import/mpy_log_line.h"
+#include "import_files.h"
 #include "trace/gz_source.h"
 
 namespace gcsim {
