@@ -20,9 +20,14 @@ bash "$root/tools/ensure-deps.sh"
 command -v clang++ >/dev/null || { sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo);
   "${sudo[@]}" apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; }
 dir=$root/build-fuzz
-CXX=clang++ cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DGCSIM_FUZZ=ON -DGCSIM_BUILD_TESTS=OFF >/dev/null
-cmake --build "$dir" --target "$program"
+mkdir -p "$dir"
+# Concurrent runs (one per TARGET) share the build dir: configure and build one at a time.
+(
+  flock 9
+  CXX=clang++ cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DGCSIM_FUZZ=ON -DGCSIM_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$dir" --target "$program"
+) 9>"$dir/.configure.lock"
 corpus=$dir/corpus-$target findings=$dir/findings-$target scratch=$dir/scratch-$target
 mkdir -p "$corpus" "$findings" "$scratch"
 # Seeds, each cut to 64 KiB. For replay the first byte is the file form (0 .jsonl, 1 .json).

@@ -1,6 +1,7 @@
 #include "cli/sweep_command.h"
 
 #include <fmt/ostream.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -100,8 +101,19 @@ int finish(const SweepReport& report, SweepOutputs& outputs,
 
 namespace {
 
+// The default --max-memory: 3/4 of the machine's memory, the rest for everything else it runs.
+// The estimates are upper bounds, so the real peak stays below it. 0 (no limit) when unknown.
+std::uint64_t default_max_memory_bytes() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page_bytes = ::sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page_bytes <= 0) return 0;
+  return static_cast<std::uint64_t>(pages) / 4 * 3 * static_cast<std::uint64_t>(page_bytes);
+}
+
 struct SweepArgs {
   SweepRequest request;
+  std::uint64_t max_memory_bytes = 0;  // 0: no limit
+  bool max_memory_given = false;
   GeometryOptions geometry;
   LimitOptions limits;
   SweepOutputOptions outputs;
@@ -109,6 +121,8 @@ struct SweepArgs {
 
 int run(SweepArgs args) {
   args.request.limits = args.limits.limits;
+  if (args.max_memory_bytes > 0) args.request.max_memory_bytes = args.max_memory_bytes;
+  args.request.max_memory_is_default = !args.max_memory_given;
   SweepPlan plan = plan_sweep(args.request);
   if (!args.geometry.preset) args.geometry.preset = plan.preset;
   for (const std::string& trace : plan.traces) protect_input(trace);
@@ -156,6 +170,13 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
                   "LIST of heap bytes: values, ranges, port (default port)");
   cmd->add_option("-j,--jobs", r.jobs, "replays in parallel (default: every core)")
       ->check(CLI::Range(1u, 1024u));
+  args->max_memory_bytes = default_max_memory_bytes();
+  cmd->add_option("--max-memory", args->max_memory_bytes,
+                  "SIZE: run only as many replays at once as their estimated memory fits in "
+                  "(README Limits; default: 3/4 of the machine's memory; 0: no limit)")
+      ->transform(byte_size_transform())
+      ->check(whole_number())
+      ->each([args](const std::string&) { args->max_memory_given = true; });
   cmd->add_option("--shard", r.shard, "run shard I of N (I/N, 1-based); join with gcsim merge");
   cmd->add_flag("--min-heap", r.min_heap,
                 "per threshold, the smallest heap from which every larger heap passes, and the "

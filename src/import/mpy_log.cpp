@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "import/log_line_reader.h"
 #include "trace/gz_source.h"
 #include "trace/reader.h"
 #include "trace/trace_error.h"
@@ -466,25 +467,16 @@ MpyLogImport import_mpy_log(const std::string& path, std::uint64_t max_events) {
   Importer importer(path, max_events);
   GzSource source(path);
   std::string text;
-  for (;;) {
-    const GzSource::LineEnd end = source.read_line(text, kMaxLineBytes);
-    if (end == GzSource::LineEnd::too_long) {
+  for (std::uint64_t line = 1;; ++line) {
+    const LogLineEnd end = read_log_line_from(source, text, kMaxLineBytes);
+    if (end == LogLineEnd::too_long) {
       throw TraceError({.file = path,
-                        .line = source.line(),
+                        .line = line,
                         .rule = "line-too-long",
-                        .detail = fmt::format("a log line over {} bytes", kMaxLineBytes)});
+                        .detail = fmt::format("a line over {} bytes", kMaxLineBytes)});
     }
-    if (end == GzSource::LineEnd::end_of_file && text.empty()) break;
-    // A lone CR ends a line too, as read_log_line takes it (some serial terminals capture the
-    // board's output so); a CR before the newline is parse_log_line's to drop.
-    std::string_view rest = text;
-    for (std::size_t cr;
-         (cr = rest.find('\r')) != std::string_view::npos && cr + 1 < rest.size();) {
-      importer.line(rest.substr(0, cr));
-      rest.remove_prefix(cr + 1);
-    }
-    importer.line(rest);
-    if (end == GzSource::LineEnd::end_of_file) break;
+    if (end == LogLineEnd::end_of_file) break;
+    importer.line(text);
   }
   // Half a log would import as a different program.
   if (source.gzip_truncated()) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "import/log_line_reader.h"
 #include "trace/reader.h"
 #include "trace/trace_error.h"
 
@@ -271,27 +272,23 @@ bool is_ignored_shape(LineShape shape) {
 
 bool read_log_line(std::istream& in, std::string& text, const std::string& name,
                    std::uint64_t line) {
-  text.clear();
-  std::istream::int_type c;
-  while ((c = in.get()) != std::istream::traits_type::eof() && c != '\n') {
-    // A lone CR ends a line too: some serial terminals capture the board's output so.
-    if (c == '\r') {
-      if (in.peek() == '\n') in.get();
-      break;
-    }
-    if (text.size() >= kMaxLineBytes) {
-      throw TraceError({.file = name,
-                        .line = line,
-                        .rule = "line-too-long",
-                        .detail = fmt::format("a line over {} bytes", kMaxLineBytes)});
-    }
-    text += static_cast<char>(c);
+  struct StreamBytes {
+    std::istream& in;
+    int peek() { return in.peek(); }  // EOF is negative
+    void advance() { in.get(); }
+  } bytes{in};
+  const LogLineEnd end = read_log_line_from(bytes, text, kMaxLineBytes);
+  if (end == LogLineEnd::too_long) {
+    throw TraceError({.file = name,
+                      .line = line,
+                      .rule = "line-too-long",
+                      .detail = fmt::format("a line over {} bytes", kMaxLineBytes)});
   }
   if (in.bad()) {
     throw TraceError(
         {.file = name, .line = line, .rule = "unreadable-file", .detail = "reading it failed"});
   }
-  return c != std::istream::traits_type::eof() || !text.empty();
+  return end == LogLineEnd::line;
 }
 
 LogLine parse_log_line(std::string_view line) {

@@ -1,7 +1,9 @@
 #include "sweep/command.h"
 
 #include <fmt/format.h>
+#include <set>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 
 #include "sweep/merge.h"
@@ -98,6 +100,13 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   SweepPlan plan;
   plan.traces = request.traces.empty() ? config.traces : request.traces;
   if (plan.traces.empty()) bad("sweep", "no traces: name them, or give a --config that does");
+  // Before any is read: a config listing one trace 200,000 times would load it that often.
+  std::set<std::string_view> given;
+  for (const std::string& trace : plan.traces) {
+    if (!given.insert(trace).second) {
+      bad(trace, "given twice; a sweep names cells by trace, so each trace is given once");
+    }
+  }
   plan.preset = config.preset;
   if (config.preset && !find_preset(*config.preset)) {
     bad(place + "preset",
@@ -148,14 +157,14 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   }
   plan.gate = gate_of(request.gate, config, place);
   plan.limits = request.limits;
-  plan.jobs = request.jobs;
+  plan.threads = {request.jobs, request.max_memory_bytes, request.max_memory_is_default};
   return plan;
 }
 
 std::vector<TraceEvents> load_traces(SweepPlan& plan, const SetupForTrace& setup) {
   std::vector<TraceEvents> loaded(plan.traces.size());
   std::vector<std::vector<std::string>> warnings(plan.traces.size());
-  run_parallel(plan.traces.size(), plan.jobs, [&](std::size_t i) {
+  run_parallel(plan.traces.size(), plan.threads.jobs, [&](std::size_t i) {
     EventCollector collector(plan.traces[i], plan.limits, loaded[i]);
     ReadResult read = read_trace(plan.traces[i], collector);
     loaded[i].header = std::move(read.header);
@@ -178,7 +187,7 @@ std::vector<TraceEvents> load_traces(SweepPlan& plan, const SetupForTrace& setup
 SweepRun run_plan(const SweepPlan& plan, const std::vector<TraceEvents>& traces, bool keep_replays,
                   SweepProgress* progress) {
   SweepRun run;
-  SweepResult result = run_sweep(plan.spec, traces, plan.shard, plan.jobs,
+  SweepResult result = run_sweep(plan.spec, traces, plan.shard, plan.threads,
                                  keep_replays ? &run.replays : nullptr, progress);
   run.report = make_report(std::move(result), plan.gate);
   return run;

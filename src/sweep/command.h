@@ -44,6 +44,8 @@ struct SweepRequest {
   K210Memory k210;
   ReplayLimits limits;
   unsigned jobs = 1;
+  std::optional<std::uint64_t> max_memory_bytes;  // none: no limit
+  bool max_memory_is_default = false;
   GateRequest gate;
 };
 
@@ -55,7 +57,7 @@ struct SweepPlan {
   std::optional<Shard> shard;
   std::optional<GateInput> gate;  // a baseline (read) or budgets
   ReplayLimits limits;
-  unsigned jobs = 1;
+  SweepThreads threads;
 };
 
 // Throws std::invalid_argument naming the flag or config key, std::runtime_error for a config

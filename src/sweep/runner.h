@@ -47,11 +47,23 @@ class SweepProgress {
   virtual void tick(const SweepCounters& counters) = 0;
 };
 
-// Throws std::invalid_argument for a heap size that makes no heap (checked before any replay),
-// TraceError for a trace the replay finds broken. With `replays`, also fills it with the replay
-// of every cell run, in the order of the result's cells.
+// How a sweep runs its replays: on up to `jobs` threads and, with a memory budget, only as many
+// at once as their estimates fit in it beside the traces (memory_estimate.h).
+struct SweepThreads {
+  SweepThreads(unsigned jobs_ = 1, std::optional<std::uint64_t> max_memory = std::nullopt,
+               bool max_memory_default = false)
+      : jobs(jobs_), max_memory_bytes(max_memory), max_memory_is_default(max_memory_default) {}
+  unsigned jobs = 1;
+  std::optional<std::uint64_t> max_memory_bytes;
+  bool max_memory_is_default = false;  // not given: a refusal says so
+};
+
+// Throws std::invalid_argument for a heap size that makes no heap, or a memory budget that one
+// replay does not fit in (checked before any replay), TraceError for a trace the replay finds
+// broken. With `replays`, also fills it with the replay of every cell run, in the order of the
+// result's cells.
 SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& traces,
-                      std::optional<Shard> shard, unsigned jobs,
+                      std::optional<Shard> shard, SweepThreads threads,
                       std::vector<CellReplay>* replays = nullptr,
                       SweepProgress* progress = nullptr);
 

@@ -128,4 +128,14 @@ Event EventArray::at(std::size_t i) const {
   return e;
 }
 
+std::size_t EventArray::memory_bytes() const {
+  constexpr std::size_t kNodeBytes = 32;  // an unordered_map node's links and hash, and its bucket
+  std::size_t bytes = events_.capacity() * sizeof(Packed) + texts_.capacity() * sizeof(std::string);
+  for (const std::string& text : texts_) {
+    const std::size_t heap_bytes = text.capacity() > 15 ? text.capacity() + 1 : 0;  // past SSO
+    bytes += 2 * heap_bytes + sizeof(std::string) + sizeof(std::uint32_t) + kNodeBytes;
+  }
+  return bytes;
+}
+
 }  // namespace gcsim

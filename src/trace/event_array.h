@@ -33,6 +33,9 @@ class EventArray {
   // Event i into `out`, reusing its string's storage.
   void load(std::size_t i, Event& out) const;
   Event at(std::size_t i) const;
+  // The heap memory the array holds: its packed events and its distinct strings, twice (the
+  // table and its index), with their nodes.
+  std::size_t memory_bytes() const;
 
  private:
   struct Packed {

@@ -127,16 +127,20 @@ JsonSyntaxError json_syntax_error(const nlohmann::json::exception& error, bool w
   } else if (const std::size_t id_end = what.find("] "); id_end != std::string_view::npos) {
     reason = what.substr(id_end + 2);
   }
-  // "…; last read: 'TOKEN'": the token may be a whole 60 MB string.
+  // "…; last read: 'TOKEN'" and "number overflow parsing 'TOKEN'": the token may be a whole
+  // 60 MB string or a million digits.
   constexpr std::size_t kMaxTokenBytes = 100;
   std::string text(reason);
-  if (const std::size_t token = text.find("last read: '"); token != std::string::npos) {
-    const std::size_t start = token + std::string_view("last read: '").size();
+  for (const std::string_view quote : {"last read: '", "parsing '"}) {
+    const std::size_t token = text.find(quote);
+    if (token == std::string::npos) continue;
+    const std::size_t start = token + quote.size();
     if (text.size() - start > kMaxTokenBytes + 1) {
       std::size_t cut = start + kMaxTokenBytes;
       while (cut > start && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
       text.replace(cut, std::string::npos, "...'");
     }
+    break;
   }
   return {error.id == kNumberOverflow ? "out-of-range" : "not-json", std::move(text)};
 }

@@ -43,5 +43,18 @@ TEST(ExitCodes, AFaultOfGcsimsOwnIsExit3InternalError) {
   EXPECT_EQ(unknown.message, "gcsim: internal error: an unknown exception");
 }
 
+// A message quoting a 10 MB path from a config, or a line break and an ESC, is still one short
+// line: cut at 1,000 bytes between UTF-8 characters, control characters as '?'.
+TEST(ExitCodes, AnyMessageIsOneShortLine) {
+  const Failure path =
+      failure_of_thrown(std::runtime_error("cannot read " + std::string(10000000, 'p')));
+  EXPECT_EQ(path.exit_code, 2);
+  EXPECT_EQ(path.message, "gcsim: cannot read " + std::string(1000 - 12, 'p') + "…");
+  const Failure utf8 = failure_of_thrown(std::invalid_argument(std::string(999, 'x') + "é"));
+  EXPECT_EQ(utf8.message, "gcsim: " + std::string(999, 'x') + "…");
+  const Failure controls = failure_of_thrown(std::runtime_error("a\nb\x1b[31mc"));
+  EXPECT_EQ(controls.message, "gcsim: a?b?[31mc");
+}
+
 }  // namespace
 }  // namespace gcsim::cli

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "sweep/parallel.h"
 #include "sweep/recommend.h"
@@ -80,6 +82,62 @@ TEST(SweepParallel, RunsEveryTaskOnceAndRethrowsTheLowestFailure) {
     } catch (const std::runtime_error& e) {
       EXPECT_STREQ(e.what(), "40") << jobs;
     }
+  }
+}
+
+// Tasks of costs 1..9 bytes on 8 threads within 12 bytes: the running tasks never cost more
+// together, every task runs once, and the budget does let some run side by side.
+TEST(SweepParallel, RunningTasksNeverCostMoreThanTheBudget) {
+  constexpr std::size_t kTasks = 200;
+  constexpr std::uint64_t kBudget = 12;
+  const auto cost = [](std::size_t i) { return std::uint64_t{1} + i % 9; };
+  std::vector<std::atomic<int>> runs(kTasks);
+  std::atomic<std::uint64_t> running{0}, most_running{0};
+  std::atomic<int> most_at_once{0}, at_once{0};
+  run_parallel_within(kTasks, 8, kBudget, cost, [&](std::size_t i) {
+    const std::uint64_t now = running += cost(i);
+    const int n = ++at_once;
+    for (std::uint64_t m = most_running; now > m && !most_running.compare_exchange_weak(m, now);) {
+    }
+    for (int m = most_at_once; n > m && !most_at_once.compare_exchange_weak(m, n);) {
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    ++runs[i];
+    --at_once;
+    running -= cost(i);
+  });
+  for (const auto& n : runs) EXPECT_EQ(n.load(), 1);
+  EXPECT_LE(most_running.load(), kBudget);
+  EXPECT_GT(most_at_once.load(), 1);
+}
+
+TEST(SweepParallel, ATaskOverTheBudgetIsRefusedBeforeAnyRuns) {
+  std::atomic<int> runs{0};
+  EXPECT_THROW(
+      run_parallel_within(
+          3, 2, 10, [](std::size_t i) { return i == 2 ? 11u : 1u; }, [&](std::size_t) { ++runs; }),
+      std::logic_error);
+  EXPECT_EQ(runs.load(), 0);
+}
+
+// A budget changes how many replays run at once, never what they give; one too small for a
+// single replay is refused, naming it.
+TEST(SweepRunner, AMemoryBudgetKeepsTheResultAndRefusesWhatCannotFit) {
+  test::Loaded in = test::load({kClasses, kFragmentation}, "off,64", "4096,256K,1M");
+  in.spec.min_heap = true;
+  in.spec.min_heap_to = 262144;
+  const std::string free_run = json_of(run_sweep(in.spec, in.traces, std::nullopt, 4));
+  const std::uint64_t tight = (std::uint64_t{20} << 20);  // room for about one 1M replay
+  EXPECT_EQ(json_of(run_sweep(in.spec, in.traces, std::nullopt, {4, tight})), free_run);
+  try {
+    run_sweep(in.spec, in.traces, std::nullopt, {4, std::uint64_t{1} << 20});
+    FAIL() << "no error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_TRUE(
+        std::string_view(e.what()).starts_with("--max-memory: 1,048,576 bytes is too "
+                                               "little: a replay of fragmentation on a "
+                                               "1,048,576-byte heap needs an estimated"))
+        << e.what();
   }
 }
 
