@@ -62,11 +62,13 @@ void print_ascii_chart(std::ostream& out, const Curve& curve, const ChartMarks& 
       const std::uint64_t filled = (top[c] * height + marks.pool_bytes - 1) / marks.pool_bytes;
       if (filled >= row) line[c] = c == peak_column ? '@' : '#';
     }
+    line.erase(line.find_last_not_of(' ') + 1);
     const std::string label = row == height ? top_label : "";
     fmt::print(out, "{:>{}} |{}\n", label, label_width, line);
   }
   fmt::print(out, "{:>{}} +{}\n", "0", label_width, std::string(columns, '-'));
   if (failure_row.find('!') != std::string::npos) {
+    failure_row.erase(failure_row.find_last_not_of(' ') + 1);
     fmt::print(out, "{:>{}}  {}\n", "", label_width, paint(style, Color::red, failure_row));
   }
   fmt::print(out, "{:>{}}  {}\n", "", label_width, axis_labels(first, last, columns));

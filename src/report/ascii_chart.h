@@ -4,13 +4,13 @@
 // style's whole width (fewer columns than that for fewer events); the '!'s are red where the
 // style may colour.
 //
-//   KiB
+//     KiB  mem_alloc over events (KiB; '@' peak, '!' MemoryError)
 //   506.0 |                 @
 //         |           #     @#
 //         |  #   #   ###   ###
 //       0 +--------------------
 //                           !
-//          0      events      1,999
+//          0     events   1,999
 #pragma once
 
 #include <cstdint>
