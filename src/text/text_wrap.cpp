@@ -17,6 +17,7 @@ std::string wrap_text(std::string_view text, std::size_t width, std::size_t hang
     const std::string_view word = text.substr(from, space - from);
     const std::size_t word_columns = visible_width(word);
     if (!line_empty && column + 1 + word_columns > width) {
+      out.erase(out.find_last_not_of(' ') + 1);  // a space kept for a word that did not fit
       out += '\n';
       out.append(hang, ' ');
       column = hang;
