@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <map>
+#include <optional>
 
 namespace gcsim::cli {
 namespace {
@@ -28,18 +29,22 @@ const std::map<std::string, ColorMode>& color_modes() {
   return modes;
 }
 
-}  // namespace
-
-std::size_t decide_width(std::string_view columns, std::size_t tty_columns) {
+// COLUMNS as a width: digits only, above 0; past 2^64 is as wide as can be.
+std::optional<std::size_t> columns_width(std::string_view columns) {
   std::size_t width = 0;
   const char* end = columns.data() + columns.size();
   const auto [stop, ec] = std::from_chars(columns.data(), end, width);
-  const bool digits = !columns.empty() && stop == end;
-  if (digits && ec == std::errc::result_out_of_range) width = kMaxWidth;
-  if (!digits || (ec != std::errc() && ec != std::errc::result_out_of_range)) width = 0;
-  if (width == 0) width = tty_columns;
-  if (width == 0) width = kDefaultWidth;
-  return std::clamp(width, kMinWidth, kMaxWidth);
+  if (columns.empty() || stop != end) return std::nullopt;
+  if (ec == std::errc::result_out_of_range) return kMaxWidth;
+  if (ec != std::errc() || width == 0) return std::nullopt;
+  return width;
+}
+
+}  // namespace
+
+std::size_t decide_width(std::string_view columns, std::size_t tty_columns) {
+  const std::size_t width = columns_width(columns).value_or(tty_columns);
+  return std::clamp(width == 0 ? kDefaultWidth : width, kMinWidth, kMaxWidth);
 }
 
 bool decide_color(ColorMode mode, bool stdout_is_tty, std::string_view no_color,

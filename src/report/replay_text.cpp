@@ -88,10 +88,6 @@ void print_summary(std::ostream& out, const ReplaySummary& s, const TerminalStyl
   }
 }
 
-std::string failures_title(const TerminalStyle& style, std::size_t n) {
-  return paint(style, Color::red, fmt::format("MemoryErrors ({})", grouped(n)));
-}
-
 void print_collections(std::ostream& out, const ReplayResult& r, const TerminalStyle& style,
                        std::size_t max_rows) {
   if (r.collections.empty()) return;
@@ -123,7 +119,9 @@ void print_failures(std::ostream& out, const ReplayResult& r, const TerminalStyl
                     std::size_t max_rows) {
   if (r.failures.empty()) return;
   const std::uint64_t b = r.layout.params.block_bytes;
-  fmt::print(out, "\n{}\n", failures_title(style, r.failures.size()));
+  fmt::print(
+      out, "\n{}\n",
+      paint(style, Color::red, fmt::format("MemoryErrors ({})", grouped(r.failures.size()))));
   TextTable table({{"event"},
                    {"id", Align::right, 2},
                    {"op", Align::left, 3},

@@ -10,11 +10,9 @@ std::string_view escape_of(Color color) {
     case Color::green:
       return "\x1b[32m";
     case Color::yellow:
-      return "\x1b[33m";
-    case Color::bold:
       break;
   }
-  return "\x1b[1m";
+  return "\x1b[33m";
 }
 
 }  // namespace

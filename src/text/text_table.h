@@ -4,11 +4,18 @@
 // does), and a note under the table names what went; if the rank-0 columns alone do not fit,
 // each row is stacked instead: its first `stack_key` cells on one line, then a line per column.
 //
-//   width 60:                                  width 40:
-//         event  cause         mem_alloc         event 12
-//                          before->after           cause          threshold
-//            12  threshold  3,168 -> 800           mem_alloc      3,168 -> 800
-//     (not shown at 60 columns: objects; ...)      ...
+//   at 43 columns:
+//                           largest free
+//     event  cause      before -> after
+//         9  explicit      800 -> 1,024
+//        21  threshold   1,024 -> 3,904
+//     (not shown at 43 columns: objects freed;
+//      --collections FILE has them)
+//
+//   stacked (at 40 columns, a wider mem_alloc column that is never dropped):
+//     event 9
+//       cause                      explicit
+//       mem_alloc before -> after  3,168,000 -> 96,000,000
 //
 // Cells may carry colour (paint()): widths count only what shows.
 #pragma once

@@ -9,7 +9,9 @@
 namespace gcsim {
 namespace {
 
-TEST(WrapText, AShortLineIsOneLine) { EXPECT_EQ(wrap_text("  gate: budgets only", 80, 4), "  gate: budgets only\n"); }
+TEST(WrapText, AShortLineIsOneLine) {
+  EXPECT_EQ(wrap_text("  gate: budgets only", 80, 4), "  gate: budgets only\n");
+}
 
 TEST(WrapText, FoldsAtWordsUnderTheHang) {
   EXPECT_EQ(wrap_text("  recommended  threshold=off heap=8192: no setting is safe", 30, 15),
