@@ -11,6 +11,7 @@
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
+#include "cli/terminal.h"
 #include "report/ascii_chart.h"
 #include "report/collections_csv.h"
 #include "report/curve.h"
@@ -28,6 +29,7 @@ struct ReplayArgs {
   std::uint64_t every = 1;
   bool no_chart = false;
   bool quiet = false;
+  ColorMode color = ColorMode::automatic;
 };
 
 void run(const ReplayArgs& args) {
@@ -46,7 +48,7 @@ void run(const ReplayArgs& args) {
   }
   // The chart's curve only where the chart is printed (sampling it costs ~2% of a quiet replay).
   const bool chart = !args.no_chart && !args.quiet && !OutputFile::takes_stdout();
-  Curve curve(128);
+  Curve curve(256);  // 128 to 256 slices once merged: about one a column on a wide chart
   if (chart) samples.add(&curve);
   std::error_code size_error;
   const std::uint64_t file_bytes = std::filesystem::file_size(args.trace, size_error);
@@ -69,14 +71,15 @@ void run(const ReplayArgs& args) {
   }
   OutputFile::commit_all({&json_out, &csv_out, &collections_out});
   if (args.quiet || OutputFile::takes_stdout()) return;
-  print_replay_text(std::cout, result, args.trace);
+  const TerminalStyle style = stdout_style(args.color);
+  print_replay_text(std::cout, result, args.trace, style);
   if (chart) {
     ChartMarks marks;
     marks.peak_event = result.summary.peak_event;
     marks.pool_bytes = result.layout.pool_bytes;
     for (const FailureRecord& f : result.failures) marks.failure_events.push_back(f.event);
     std::cout << '\n';
-    print_ascii_chart(std::cout, curve, marks);
+    print_ascii_chart(std::cout, curve, marks, style);
   }
 }
 
@@ -96,6 +99,7 @@ void add_replay_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--collections", args->collections_path, "write the collection log as CSV");
   cmd->add_flag("--no-chart", args->no_chart, "no terminal chart");
   cmd->add_flag("--quiet,-q", args->quiet, "print nothing on stdout, no progress line");
+  add_color_option(*cmd, args->color);
   cmd->callback([args, &exit_code] {
     run(*args);
     exit_code = kExitOk;

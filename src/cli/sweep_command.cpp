@@ -34,6 +34,7 @@ void SweepOutputOptions::add_to(CLI::App& cmd) {
   cmd.add_option("--junit", junit,
                  "write the gate's checks (or each cell's MemoryErrors) as JUnit XML");
   cmd.add_flag("--quiet,-q", quiet, "print no table on stdout and no progress line");
+  add_color_option(cmd, color);
 }
 
 void SweepOutputOptions::add_html_to(CLI::App& cmd) {
@@ -42,7 +43,7 @@ void SweepOutputOptions::add_html_to(CLI::App& cmd) {
                  "recommendation, the minimum heaps and the gate");
 }
 
-SweepOutputs::SweepOutputs(const SweepOutputOptions& o) : quiet_(o.quiet) {
+SweepOutputs::SweepOutputs(const SweepOutputOptions& o) : quiet_(o.quiet), color_(o.color) {
   if (o.json) json_.emplace(*o.json);
   if (o.csv) csv_.emplace(*o.csv);
   if (o.markdown) markdown_.emplace(*o.markdown);
@@ -72,7 +73,9 @@ void SweepOutputs::write(const SweepReport& report, const std::vector<CellReplay
     }
   }
   OutputFile::commit_all({&json_, &csv_, &markdown_, &junit_, &html_});
-  if (!quiet_ && !OutputFile::takes_stdout()) print_sweep_table(std::cout, report);
+  if (!quiet_ && !OutputFile::takes_stdout()) {
+    print_sweep_table(std::cout, report, stdout_style(color_));
+  }
 }
 
 void add_gate_flags(CLI::App& cmd, GateRequest& gate) {

@@ -14,17 +14,19 @@
 #include <vector>
 
 #include "cli/output_file.h"
+#include "cli/terminal.h"
 #include "sweep/command.h"
 
 namespace gcsim::cli {
 
 void add_sweep_command(CLI::App& app, int& exit_code);
 
-// --json, --csv, --markdown, --junit, --quiet; and --html for `sweep` only, since the page
+// --json, --csv, --markdown, --junit, --quiet, --color; and --html for `sweep` only, since the page
 // draws each cell's replay, which a shard's JSON does not hold (`merge` has no --html).
 struct SweepOutputOptions {
   std::optional<std::string> json, csv, markdown, junit, html;
   bool quiet = false;
+  ColorMode color = ColorMode::automatic;
   void add_to(CLI::App& cmd);
   void add_html_to(CLI::App& cmd);
 };
@@ -42,6 +44,7 @@ class SweepOutputs {
 
  private:
   bool quiet_;
+  ColorMode color_;
   std::optional<OutputFile> json_, csv_, markdown_, junit_, html_;
   std::optional<std::ofstream> step_summary_;
 };

@@ -1,14 +1,16 @@
 // A small terminal chart of mem_alloc over events, in the manner of valgrind's ms_print: one
 // column per slice of events, as tall as the slice's highest mem_alloc; the peak's column is
-// drawn with '@', and a '!' under the axis marks a slice with a MemoryError.
+// drawn with '@', and a '!' under the axis marks a slice with a MemoryError. The chart takes the
+// style's whole width (fewer columns than that for fewer events); the '!'s are red where the
+// style may colour.
 //
-//   KiB
+//     KiB  mem_alloc over events (KiB; '@' peak, '!' MemoryError)
 //   506.0 |                 @
 //         |           #     @#
 //         |  #   #   ###   ###
 //       0 +--------------------
 //                           !
-//          0        events   1,999
+//          0     events   1,999
 #pragma once
 
 #include <cstdint>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "report/curve.h"
+#include "text/terminal_style.h"
 
 namespace gcsim {
 
@@ -26,6 +29,6 @@ struct ChartMarks {
 };
 
 void print_ascii_chart(std::ostream& out, const Curve& curve, const ChartMarks& marks,
-                       std::size_t width = 64, std::size_t height = 10);
+                       const TerminalStyle& style, std::size_t height = 10);
 
 }  // namespace gcsim

@@ -6,6 +6,8 @@
 #   # what the case checks (comment lines start with #)
 #   setup: python3 gen/big_trace.py chain 10 $TMP/in.jsonl   (optional; run first, in tests/cli:
 #          makes inputs too big to commit)
+#   env: COLUMNS=120 NO_COLOR=1      (optional; gcsim's environment for width and colour, which
+#                                    is otherwise without COLUMNS and NO_COLOR: 80 columns)
 #   cmd: replay data/ok.jsonl --json $TMP/out.json     (run in tests/cli; $TMP is a fresh dir)
 #   exit: 0
 #   max-rss-mib: 200       (optional; gcsim's peak resident memory, checked where /usr/bin/time is)
@@ -27,6 +29,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 setup=$(sed -n 's/^setup: //p' "$case_file")
 cmd=$(sed -n 's/^cmd: //p' "$case_file")
+env_line=$(sed -n 's/^env: //p' "$case_file")
 want_exit=$(sed -n 's/^exit: //p' "$case_file")
 max_rss_mib=$(sed -n 's/^max-rss-mib: //p' "$case_file")
 sanitizers=$(sed -n 's/^sanitizers: //p' "$case_file")
@@ -39,6 +42,9 @@ if [[ -n $setup ]] && ! eval "$setup"; then
   echo "FAIL: setup failed: $setup"
   exit 1
 fi
+# Output width and colour come from the case alone, not from whoever runs the tests.
+unset COLUMNS NO_COLOR
+for assignment in $env_line; do export "$assignment"; done
 measure=()
 # A sanitizer build's memory is mostly shadow: its RSS says nothing about gcsim's.
 if [[ -n $max_rss_mib && -x /usr/bin/time ]] && ! ldd "$gcsim" 2>/dev/null | grep -q libasan; then
