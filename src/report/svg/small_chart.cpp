@@ -30,9 +30,10 @@ void axes(std::string& svg, const SmallChartData& data) {
                  "<text x=\"{0:.1f}\" y=\"{8:.1f}\">{9}</text>\n"
                  "<text x=\"{10:.1f}\" y=\"{8:.1f}\" text-anchor=\"middle\">events</text>\n"
                  "<text x=\"{11:.1f}\" y=\"{8:.1f}\" text-anchor=\"end\">{12}</text>\n",
-                 kSmallPlot.left, kSmallPlot.top, kSmallPlot.width, kSmallPlot.height, kSmallPlot.left - 4, kSmallPlot.top + 8,
-                 xml_escape(human_bytes(data.pool_bytes)), kSmallPlot.bottom(), kSmallPlot.bottom() + 24,
-                 events ? "0" : "", kSmallPlot.left + kSmallPlot.width / 2, kSmallPlot.right(),
+                 kSmallPlot.left, kSmallPlot.top, kSmallPlot.width, kSmallPlot.height,
+                 kSmallPlot.left - 4, kSmallPlot.top + 8, xml_escape(human_bytes(data.pool_bytes)),
+                 kSmallPlot.bottom(), kSmallPlot.bottom() + 24, events ? "0" : "",
+                 kSmallPlot.left + kSmallPlot.width / 2, kSmallPlot.right(),
                  events ? grouped(events - 1) : "no events");
 }
 
@@ -41,17 +42,16 @@ void collection_ticks(std::string& svg, const EventColumns& columns) {
     const auto cause = static_cast<CollectionCause>(c.kind);
     const double x = column_x(columns, c.column);
     const std::string title =
-        c.count == 1 ? fmt::format("{} collection at event {}", cause_name(cause),
-                                   grouped(c.first_event))
-                     : fmt::format("{} {} collections at events {} to {}", grouped(c.count),
-                                   cause_name(cause), grouped(c.first_event),
-                                   grouped(c.last_event));
+        c.count == 1
+            ? fmt::format("{} collection at event {}", cause_name(cause), grouped(c.first_event))
+            : fmt::format("{} {} collections at events {} to {}", grouped(c.count),
+                          cause_name(cause), grouped(c.first_event), grouped(c.last_event));
     fmt::format_to(std::back_inserter(svg),
                    "<line class=\"collection-tick cause-{}\" data-count=\"{}\" x1=\"{:.1f}\" "
                    "y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"1.5\">"
                    "<title>{}</title></line>\n",
-                   cause_name(cause), c.count, x, kSmallPlot.bottom() + 2, x, kSmallPlot.bottom() + 10,
-                   palette::cause(cause), title);
+                   cause_name(cause), c.count, x, kSmallPlot.bottom() + 2, x,
+                   kSmallPlot.bottom() + 10, palette::cause(cause), title);
   }
 }
 
