@@ -3,24 +3,32 @@
 # curve charts are there, with one tick per collection and one marker per MemoryError, and the
 # heap maps are drawn. Then a sweep's page (`gcsim sweep --html`): one chart per cell, whose
 # ticks and markers stand for (data-count) as many collections and MemoryErrors as the cells of
-# the same run's --json. Installs Chromium (the Debian package `chromium`) if it is missing.
+# the same run's --json. Every page is also laid out at 1400 and 420 px wide
+# (tools/check_layout.py): nothing may be wider than the window, no text may sit on other text
+# or on a chart's plot; screenshots of both widths land in the temporary folder (kept, and
+# named, with --keep). Installs Chromium (the Debian package `chromium`) if it is missing.
 #
-#   tools/check-report.sh [GCSIM] [--screenshot]
+#   tools/check-report.sh [GCSIM] [--screenshot] [--keep]
 #     GCSIM         the gcsim binary (default: build/gcsim)
 #     --screenshot  also write docs/report.png: the demo trace's report, 1280×2000
+#     --keep        keep the pages and screenshots (the folder is named at the end)
 #
 # Checked: tests/cli/data/classes.jsonl at --heap-size 4096 (4 collections, 3 MemoryErrors),
 # and the demo trace (traces/camera-preview.jsonl, or tests/oracle/data/fragmentation.jsonl
 # where it is missing) at --heap-size 65536, against the counts `gcsim replay --json` gives;
 # and a sweep of classes.jsonl and fragmentation.jsonl over thresholds off, quarter, 1000 ×
-# heaps 4096, 16K (12 charts, some with more collections than pixels).
+# heaps 4096, 16K (12 charts, some with more collections than pixels). For the layout only:
+# traces/jpeg-classify.jsonl at 256K (40 mark labels, 80 MemoryErrors first, 119 collections)
+# and the demo trace at 1M (free runs of thousands of blocks: wide histogram labels).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 gcsim=$root/build/gcsim
 screenshot=0
+keep=0
 for arg in "$@"; do
   case $arg in
     --screenshot) screenshot=1 ;;
+    --keep) keep=1 ;;
     *) gcsim=$arg ;;
   esac
 done
@@ -32,7 +40,7 @@ if ! command -v chromium >/dev/null; then
 fi
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+if [[ $keep == 1 ]]; then trap 'echo "pages and screenshots: $tmp"' EXIT; else trap 'rm -rf "$tmp"' EXIT; fi
 browser() {  # browser OUTPUT-FLAG... FILE: headless, offline, a throwaway profile
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
@@ -41,6 +49,11 @@ browser() {  # browser OUTPUT-FLAG... FILE: headless, offline, a throwaway profi
 
 failed=0
 fail() { echo "FAIL: $*"; failed=1; }
+# layout NAME: $tmp/NAME.html at 1400 and 420 px wide; screenshots $tmp/NAME-{1400,420}.png.
+layout() {
+  python3 "$root/tools/check_layout.py" "$tmp/$1.html" "$tmp" 1400 420 ||
+    fail "$1: the layout (above)"
+}
 # count FILE SVG-ID CLASS: elements of class CLASS inside <svg id=SVG-ID> of the dumped DOM.
 count() {
   sed -n "/<svg[^>]* id=\"$2\"/,/<\/svg>/p" "$1" | { grep -o "class=\"$3[\" ]" || true; } | wc -l
@@ -61,6 +74,7 @@ check_report() {
   done
   grep -q '<svg[^>]* id="peak-map-tiles"' "$tmp/$name.dom.html" || fail "$name: no heap tiles at the peak"
   echo "$name: $collections collection ticks, $failures failure markers"
+  layout "$name"
 }
 
 check_report classes "$root/tests/cli/data/classes.jsonl" 4 3 --heap-size 4096
@@ -73,6 +87,13 @@ import json, sys
 s = json.load(open(sys.argv[1]))["summary"]
 print(s["collections"]["total"], s["failures"]["total"])' "$tmp/demo.json")
 check_report demo "$demo" "$collections" "$failures" --heap-size 65536
+
+if [[ -f $root/traces/jpeg-classify.jsonl ]]; then
+  "$gcsim" report "$root/traces/jpeg-classify.jsonl" --heap-size 256K -o "$tmp/marks.html" --quiet
+  layout marks
+fi
+"$gcsim" report "$demo" --heap-size 1M -o "$tmp/long-runs.html" --quiet
+layout long-runs
 
 # check_sweep NAME SWEEP-ARGS...: the page's charts, ticks and markers against the --json.
 check_sweep() {
@@ -95,6 +116,7 @@ print(d["cells_total"], sum(c["collections"]["total"] for c in d["cells"]),
 $(sum_counts collection-tick) $(sum_counts failure-marker)"
   [[ $got == "$want" ]] || fail "$name: charts, collections, MemoryErrors: $got, want $want"
   echo "$name: $want (charts, collections, MemoryErrors)"
+  layout "$name"
 }
 
 check_sweep sweep "$root/tests/cli/data/classes.jsonl" "$root/tests/oracle/data/fragmentation.jsonl" \

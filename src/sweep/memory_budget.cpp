@@ -1,7 +1,6 @@
 #include "sweep/memory_budget.h"
 
 #include <fmt/format.h>
-#include <algorithm>
 #include <stdexcept>
 
 #include "replay/driver.h"
@@ -16,13 +15,8 @@ SweepMemory::SweepMemory(const SweepSpec& spec, const std::vector<TraceEvents>& 
       is_default_(threads.max_memory_is_default),
       keeps_records_(kept_cells > 0) {
   if (!max_memory_bytes_) return;
-  std::uint64_t kept_bytes = 0;
-  for (const TraceEvents& t : traces) {
-    traces_.push_back(footprint_of(t.events));
-    kept_bytes = std::max(kept_bytes, kept_replay_bytes(traces_.back()));
-  }
-  // Cells are kept for every trace; the largest trace's records bound each.
-  fixed_bytes_ = base_bytes(traces_) + kept_cells * kept_bytes;
+  for (const TraceEvents& t : traces) traces_.push_back(footprint_of(t.events));
+  fixed_bytes_ = base_bytes(traces_) + kept_cells * kept_cell_bytes();
   replay_budget_ = *max_memory_bytes_ > fixed_bytes_ ? *max_memory_bytes_ - fixed_bytes_ : 0;
 }
 

@@ -4,6 +4,8 @@
 
 #include "replay/recorder.h"
 #include "replay/simulation.h"
+#include "report/event_columns.h"
+#include "report/svg/small_chart.h"
 
 namespace gcsim::sweep {
 
@@ -41,11 +43,17 @@ TraceFootprint footprint_of(const EventArray& events) {
 std::uint64_t replay_bytes(const TraceFootprint& trace, std::uint64_t pool_blocks) {
   const std::uint64_t objects = std::min(trace.allocations, trace.most_held + pool_blocks);
   return kBytesPerPoolBlock * pool_blocks + kBytesPerObject * objects + kBytesPerRef * trace.refs +
-         2 * kept_replay_bytes(trace);
+         2 * records_bytes(trace);
 }
 
-std::uint64_t kept_replay_bytes(const TraceFootprint& trace) {
+std::uint64_t records_bytes(const TraceFootprint& trace) {
   return trace.records * (sizeof(CollectionEntry) + sizeof(FailureRecord));
+}
+
+std::uint64_t kept_cell_bytes() {
+  constexpr std::uint64_t kKinds = 3;  // collection causes, failure classes: three each
+  return sizeof(CellReplay) + kSweepCurveBuckets * sizeof(CurveBucket) +
+         2 * kKinds * kSmallChartColumns * sizeof(ColumnCount);
 }
 
 std::uint64_t base_bytes(const std::vector<TraceFootprint>& traces) {

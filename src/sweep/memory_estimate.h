@@ -13,7 +13,8 @@
 //                 event (an entry per object and target); its records: a collection and a
 //                 failure per allocation, realloc or collect event at most, in vectors that
 //                 may have grown to twice what they hold
-//   kept (--html) per cell, once its replay is done, those records
+//   kept (--html) per cell, once its replay is done: its summary, curve and per-column counts
+//                 (CellReplay; a fixed size, whatever the trace)
 //
 // README "Limits" gives the measured peaks beside the estimates.
 #pragma once
@@ -43,8 +44,11 @@ TraceFootprint footprint_of(const EventArray& events);
 
 // One replay of a trace on a pool of `pool_blocks` blocks, while it runs.
 std::uint64_t replay_bytes(const TraceFootprint& trace, std::uint64_t pool_blocks);
-// What a cell keeps once its replay is done, with --html (ReplayResult's records).
-std::uint64_t kept_replay_bytes(const TraceFootprint& trace);
+// The collection and failure records one replay of the trace may make.
+std::uint64_t records_bytes(const TraceFootprint& trace);
+// What a cell keeps once its replay is done, with --html: at most its CellReplay, a curve of
+// kSweepCurveBuckets and a count per small-chart column for each cause and class.
+std::uint64_t kept_cell_bytes();
 // The process and the traces: there before any cell runs.
 std::uint64_t base_bytes(const std::vector<TraceFootprint>& traces);
 

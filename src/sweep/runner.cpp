@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "collector/trigger.h"
+#include "report/svg/small_chart.h"
 #include "sweep/memory_budget.h"
 #include "sweep/min_heap.h"
 #include "sweep/parallel.h"
@@ -121,8 +122,12 @@ SweepResult run_sweep(const SweepSpec& spec, const std::vector<TraceEvents>& tra
               make_cell(cells[slot], c, replay_events(t.events, t.header, settings, trace.file));
         } else {
           CellReplay& kept = (*replays)[slot];
-          kept.replay = replay_events(t.events, t.header, settings, trace.file, &kept.curve);
-          result.cells[slot] = make_cell(cells[slot], c, kept.replay);
+          const ReplayResult replay =
+              replay_events(t.events, t.header, settings, trace.file, &kept.curve);
+          kept.summary = replay.summary;
+          kept.pool_bytes = replay.layout.pool_bytes;
+          kept.columns = EventColumns(replay, kSmallChartColumns);
+          result.cells[slot] = make_cell(cells[slot], c, replay);
         }
         ++counters.cells_done;
         tick();

@@ -12,6 +12,7 @@
 
 #include "replay/driver.h"
 #include "report/curve.h"
+#include "report/event_columns.h"
 #include "sweep/result.h"
 #include "trace/event_array.h"
 #include "trace/format.h"
@@ -24,13 +25,17 @@ struct TraceEvents {
   EventArray events;
 };
 
-// What the HTML page draws of a cell. A Curve has a fixed number of buckets, so keeping one
-// per cell costs the same for any trace length; no per-event sample is kept. (256 buckets: a
-// bucket or two per pixel of a small multiple.)
+// What the HTML page draws of a cell, the same size for any trace length: the summary, a
+// Curve of a fixed number of buckets (the min and max of mem_alloc, mem_free and the largest
+// free run in each; 256: a bucket or two per pixel column of a small chart), and the
+// collections and MemoryErrors counted per pixel column (EventColumns). Neither a per-event
+// sample nor the replay's list of every collection is kept.
 inline constexpr std::size_t kSweepCurveBuckets = 256;
 struct CellReplay {
-  ReplayResult replay;
+  ReplaySummary summary;
+  std::uint64_t pool_bytes = 0;
   Curve curve{kSweepCurveBuckets};
+  EventColumns columns;
 };
 
 // How far a sweep is: tasks of each phase done and to do, and the replays of the heap scans.

@@ -104,7 +104,8 @@ void write_sweep_html(std::ostream& out, const SweepReport& report,
     const CellResult& c = r.cells[i];
     page.traces[c.coord.trace].cells.push_back(
         {c.index, setting_name(r.spec, c), threshold_caption(r.spec, c), heap_caption(r.spec, c),
-         r.spec.cost.milliseconds(gc_cycles(r.spec, c)), &replays[i].replay, &replays[i].curve});
+         r.spec.cost.milliseconds(gc_cycles(r.spec, c)), &replays[i].summary, replays[i].pool_bytes,
+         &replays[i].curve, &replays[i].columns});
   }
   for (const Recommendation& rec : report.recommendations) {
     HtmlSweepTrace& t = page.traces[rec.trace];

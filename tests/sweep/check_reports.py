@@ -11,9 +11,9 @@ Usage: check_reports.py GCSIM TESTS_DIR
 - the JSON (json module) has schema gcsim-sweep/2 and cells_total cells with the issue's fields;
 - the --html page parses as XML (xml.etree) and as HTML with every element closed in order
   (html.parser), holds one chart per cell of the --json written by the same run, each with as
-  many collections (the sum of its ticks' data-count) and MemoryErrors as that cell, a results
-  row per cell, the recommended cells marked, a minimum-heap row per search with its islands,
-  the gate's verdict, and is byte-identical for -j 1 and -j 3.
+  many collections (the sum of its ticks' data-count) and MemoryErrors as that cell and a caption
+  saying so, a results row per cell, the recommended cells marked, a minimum-heap row per
+  search with its islands, the gate's verdict, and is byte-identical for -j 1 and -j 3.
 """
 import json
 import os
@@ -99,6 +99,12 @@ def check_html(path, doc):
                           ("failure-marker", cell["failures"]["total"])):
             got = counted(svg, cls)
             assert got == want, f"{svg.get('id')}: {got} .{cls}, want {want}"
+    def plural(n, one, many):
+        return f"{n:,} {one if n == 1 else many}"
+    captions = [e.text for e in root.iter() if e.get("class") == "counts"]
+    assert captions == [f"{plural(c['collections']['total'], 'collection', 'collections')} · "
+                        f"{plural(c['failures']['total'], 'MemoryError', 'MemoryErrors')}"
+                        for c in doc["cells"]], captions[:3]
     rows = [e for e in root.iter() if "sweep-row" in e.get("class", "").split()]
     assert [r.get("id") for r in rows] == [f"row-{c['index']}" for c in doc["cells"]]
     for kind, key in (("recommended-best", "best"), ("recommended-runner-up", "runner_up")):

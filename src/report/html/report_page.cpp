@@ -65,8 +65,10 @@ void write_curves(std::ostream& out, const ReportData& data) {
          "<input type=\"radio\" name=\"x-axis\" id=\"x-axis-bytes\"/>"
          "<label for=\"x-axis-bytes\">x axis: bytes allocated</label>\n"
          "<div class=\"chart-box\" id=\"chart-events-box\">\n";
+  write_curve_legend(out, chart);
   write_curve_chart(out, chart, {.id = "chart-events", .x = ChartX::events});
   out << "</div>\n<div class=\"chart-box\" id=\"chart-bytes-box\">\n";
+  write_curve_legend(out, chart);
   write_curve_chart(out, chart, {.id = "chart-bytes", .x = ChartX::bytes_allocated});
   fmt::print(out,
              "</div>\n<p class=\"note\">Each band spans the lowest and highest value over a "
@@ -125,12 +127,14 @@ void write_html_report(std::ostream& out, const ReportData& data,
   fmt::print(out, "<h1>gcsim report: {}</h1>\n", xml_escape(name));
   write_summary(out, data);
   write_curves(out, data);
+  // MemoryErrors are what a reader came for: when there are any, they come before the rest.
+  if (!r.failures.empty()) write_failures(out, data, format);
   write_fragmentation(out, data, format);
   fmt::print(out, "<section id=\"collections\">\n<h2>Collections ({})</h2>\n",
              grouped(r.collections.size()));
   write_collection_table(out, r);
   out << "</section>\n";
-  write_failures(out, data, format);
+  if (r.failures.empty()) write_failures(out, data, format);
   if (!r.observations.empty()) {
     out << "<section id=\"observations\">\n<h2>Device observations</h2>\n";
     write_observation_table(out, r);

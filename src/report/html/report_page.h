@@ -1,10 +1,12 @@
-// `gcsim report`: one self-contained HTML page about one replay (ReportData). Sections, each
-// with a stable id:
+// `gcsim report`: one self-contained HTML page about one replay (ReportData), readable from
+// 400 px wide up (the charts scale, wide tables scroll in their box). Sections, each with a
+// stable id, in this order:
 //   #summary        the heap and settings, the headline numbers
 //   #curves         the curve chart (svg#chart-events, svg#chart-bytes: x axis switchable)
+//   #failures       the MemoryErrors, and the heap map at each (#failure-K): here when there
+//                   are any, else after #collections
 //   #fragmentation  the heap at the peak: figures, tiles, free-run histogram, mem_info(1) text
 //   #collections    the collection log
-//   #failures       the MemoryErrors, and the heap map at each (#failure-K)
 //   #observations   device readings beside the simulated values
 //   #metrics        every metric of metrics.h
 #pragma once

@@ -4,16 +4,12 @@
 #include <fmt/ostream.h>
 
 #include "report/html/page.h"
-#include "report/svg/curve_chart.h"
+#include "report/svg/small_chart.h"
 #include "text/number_format.h"
 #include "text/xml_escape.h"
 
 namespace gcsim {
 namespace {
-
-// Four charts fit across the page's 1,100 px, so a 64-cell grid of 8 thresholds is two rows
-// per heap size.
-constexpr double kChartWidth = 256, kChartHeight = 120;
 
 const HtmlSweepCell* find_cell(const HtmlSweepTrace& trace, std::optional<std::size_t> index) {
   if (!index) return nullptr;
@@ -117,14 +113,15 @@ void write_small_multiples(std::ostream& out, const HtmlSweepTrace& trace) {
       if (i != 0) out << "</div>\n";
       fmt::print(out, "<h3>heap {}</h3>\n<div class=\"small-multiples\">\n", xml_escape(c.heap));
     }
+    const ReplaySummary& s = *c.summary;
     fmt::print(out,
-               "<div class=\"small-multiple{}\">\n<p>{}<a href=\"#row-{}\">threshold {}</a></p>\n",
-               mark_class(trace, c), mark_symbol(trace, c), c.index, xml_escape(c.threshold));
-    write_curve_chart(out, {c.result, c.curve, nullptr, 0, nullptr},
-                      {.id = fmt::format("cell-{}", c.index),
-                       .width = kChartWidth,
-                       .height = kChartHeight,
-                       .full = false});
+               "<div class=\"small-multiple{}\">\n<p>{}<a href=\"#row-{}\">threshold {}</a></p>\n"
+               "<p class=\"counts\">{} · {}</p>\n",
+               mark_class(trace, c), mark_symbol(trace, c), c.index, xml_escape(c.threshold),
+               plural(s.collections_total, "collection", "collections"),
+               plural(s.failures_total, "MemoryError", "MemoryErrors"));
+    write_small_chart(out, {c.summary, c.pool_bytes, c.curve, c.columns},
+                      fmt::format("cell-{}", c.index));
     out << "</div>\n";
   }
   if (!trace.cells.empty()) out << "</div>\n";
@@ -138,8 +135,7 @@ void write_results_table(std::ostream& out, const HtmlSweepTrace& trace) {
          "<th>lowest largest free run (bytes)</th><th>worst fragmentation</th>"
          "<th>GC work (blocks)</th><th>est. GC ms</th></tr>\n";
   for (const HtmlSweepCell& c : trace.cells) {
-    const ReplayResult& r = *c.result;
-    const ReplaySummary& s = r.summary;
+    const ReplaySummary& s = *c.summary;
     fmt::print(
         out,
         "<tr class=\"sweep-row\" id=\"row-{0}\"><td><a href=\"#cell-{0}\">{0}</a></td>"
@@ -150,7 +146,7 @@ void write_results_table(std::ostream& out, const HtmlSweepTrace& trace) {
         grouped(s.collections_total), grouped(s.collections_threshold), grouped(s.collections_oom),
         grouped(s.collections_explicit), grouped(s.failures_total), grouped(s.failures_capacity),
         grouped(s.failures_fragmentation), grouped(s.failures_disabled), grouped(s.peak_mem_alloc),
-        grouped(s.events ? s.lowest_max_free : r.layout.pool_bytes), percent(s.worst_fragmentation),
+        grouped(s.events ? s.lowest_max_free : c.pool_bytes), percent(s.worst_fragmentation),
         grouped(s.gc_work_blocks_marked + s.gc_work_blocks_swept), c.est_gc_ms);
   }
   out << "</table>\n";
@@ -173,9 +169,9 @@ void write_html_sweep(std::ostream& out, const HtmlSweepPage& page) {
     out << "</p>\n";
   }
   out << "<p class=\"note\">Each chart: mem_alloc, mem_free and the largest free run over the "
-         "run, its y axis the pool (one pool per heap row); ticks under the axis are "
-         "collections, ▼ MemoryErrors (where many fall on one pixel, one mark stands for them "
-         "all: hover it for how many).</p>\n";
+         "run's events, its y axis the pool (one pool per heap size); ticks under the axis are "
+         "collections, ▼ MemoryErrors (where several fall on one pixel column, one mark stands "
+         "for them all: hover it for how many).</p>\n";
   for (std::size_t k = 0; k < page.traces.size(); ++k) {
     const HtmlSweepTrace& trace = page.traces[k];
     fmt::print(out,

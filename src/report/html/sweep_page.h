@@ -1,9 +1,10 @@
 // The HTML page of a sweep (`gcsim sweep … --html FILE`). The gate's verdict first, when there
 // is a gate; then per trace: the recommendation (best, runner-up, why and what the runner-up
-// costs), the minimum heaps with their islands, small multiples of the curve chart — one per
-// setting, a row of thresholds per heap size, so the charts of a row share their pool and
-// compare at a glance — and a results table whose rows link to their charts. The sweep runs
-// the replays and words everything; this only lays it out.
+// costs), the minimum heaps with their islands, small multiples of the curve chart
+// (svg/small_chart.h) — one per setting, captioned with its collections and MemoryErrors, a
+// grid of thresholds per heap size (as many across as fit, all the same width), so the charts
+// of a heap share their pool and compare at a glance — and a results table whose rows link to
+// their charts. The sweep runs the replays and words everything; this only lays it out.
 //
 //   gcsim sweep: 1 trace x 3 thresholds x 2 heap sizes = 6 cells          (notes)
 //   Gate: passed — 12 checks ...                                           (with a gate)
@@ -22,13 +23,15 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "replay/driver.h"
+#include "replay/summary.h"
 #include "report/curve.h"
+#include "report/event_columns.h"
 
 namespace gcsim {
 
@@ -38,8 +41,10 @@ struct HtmlSweepCell {
   std::string threshold;  // the chart's caption: "quarter = 2,016 bytes"
   std::string heap;       // its row's heading: "8192 = 8,192 bytes (pool 8,064)"
   double est_gc_ms = 0;   // the sweep's cost model
-  const ReplayResult* result = nullptr;
-  const Curve* curve = nullptr;  // filled by that replay (any bucket count)
+  const ReplaySummary* summary = nullptr;
+  std::uint64_t pool_bytes = 0;
+  const Curve* curve = nullptr;           // filled by that replay (any bucket count)
+  const EventColumns* columns = nullptr;  // its collections and MemoryErrors (any columns)
 };
 
 // One minimum-heap search, worded.

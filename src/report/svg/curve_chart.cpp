@@ -1,30 +1,55 @@
 #include "report/svg/curve_chart.h"
 
 #include <fmt/format.h>
+#include <fmt/ostream.h>
 #include <algorithm>
-#include <cmath>
 #include <iterator>
-#include <map>
-#include <utility>
 
+#include "report/svg/curve_bands.h"
 #include "report/svg/palette.h"
+#include "text/excerpt.h"
 #include "text/number_format.h"
 #include "text/xml_escape.h"
 
 namespace gcsim {
 namespace {
 
-constexpr std::size_t kMaxMarkLabels = 40;  // more marks are drawn as lines without text
+constexpr double kWidth = 720, kLeft = 80, kPlotWidth = 612, kPlotHeight = 240;
+constexpr double kCharWidth = 6.6;           // px an 11-px sans-serif character takes, at most
+constexpr std::size_t kMarkLabelBytes = 18;  // of a mark's label on the chart; all in its tooltip
+constexpr double kMarkLabelGap = 16;         // px between labelled marks: a rotated line and a gap
 
-struct Plot {
-  double left, top, width, height;
-  double bottom() const { return top + height; }
-  double right() const { return left + width; }
+using Out = std::back_insert_iterator<std::string>;
+
+double text_width(std::string_view utf8) {
+  const auto chars = std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  return static_cast<double>(chars) * kCharWidth;
+}
+
+// Top to bottom: the mark labels' band (when there are marks), the peak label's row, the
+// MemoryErrors' row, the plot, the collection ticks, the x labels and the axis title.
+struct ChartLayout {
+  double mark_band = 0;  // the labels' baseline (they run upward from it)
+  double peak_row = 0;   // the peak label's baseline
+  Plot plot{};
+  double height = 0;
 };
 
-Plot plot_area(const CurveChartStyle& style) {
-  if (!style.full) return {6, 12, style.width - 12, style.height - 30};
-  return {74, 46, style.width - 90, style.height - 110};
+ChartLayout layout_for(const CurveChartData& data) {
+  ChartLayout l;
+  if (data.marks && !data.marks->empty()) {
+    double longest = 0;
+    for (const MarkEntry& m : *data.marks) {
+      longest = std::max(longest, text_width(excerpt(m.label, kMarkLabelBytes)));
+    }
+    l.mark_band = longest + 8;
+  }
+  l.peak_row = l.mark_band + 14;
+  l.plot = {kLeft, l.peak_row + 18, kPlotWidth, kPlotHeight};
+  l.height = l.plot.bottom() + 56;
+  return l;
 }
 
 // Maps events (or bytes allocated) and heap bytes to pixels.
@@ -34,17 +59,14 @@ class Scales {
       : data_(data),
         x_(x),
         plot_(plot),
-        pool_bytes_(std::max<double>(1, static_cast<double>(data.result->layout.pool_bytes))) {
+        pool_bytes_(static_cast<double>(data.result->layout.pool_bytes)) {
     const double span = x == ChartX::events ? static_cast<double>(data.result->summary.events)
                                             : static_cast<double>(data.bytes->total());
     x_max_ = std::max(1.0, span);
   }
 
-  double x_max() const { return x_max_; }
   double px(double value) const { return plot_.left + value / x_max_ * plot_.width; }
-  double py(double bytes) const {
-    return plot_.bottom() - std::min(1.0, bytes / pool_bytes_) * plot_.height;
-  }
+  double py(double bytes) const { return plot_.y(bytes, pool_bytes_); }
   // The x positions a bucket is drawn at. On the events axis it covers [first_event,
   // last_event + 1): a step. On the bytes axis one allocation can be a long stretch of x, so
   // a bucket is a point at the bytes allocated by its last event, joined to its neighbours.
@@ -69,41 +91,12 @@ class Scales {
   double x_max_ = 1;
 };
 
-using Out = std::back_insert_iterator<std::string>;
-
-// One series: the min–max band of every bucket and a line along its worst edge.
-template <class Lo, class Hi>
-void series(Out out, const std::vector<CurveBucket>& buckets, const Scales& s, Lo lo, Hi hi,
-            bool line_on_max, std::string_view colour, std::string_view name) {
-  std::string band, line, lower;
-  for (auto it = buckets.rbegin(); it != buckets.rend(); ++it) {
-    const std::vector<double> xs = s.bucket_xs(*it);
-    for (auto x = xs.rbegin(); x != xs.rend(); ++x) {
-      fmt::format_to(std::back_inserter(lower), "{:.1f},{:.1f} ", *x, s.py(lo(*it)));
-    }
-  }
-  for (const CurveBucket& b : buckets) {
-    const double edge = static_cast<double>(line_on_max ? hi(b) : lo(b));
-    for (const double x : s.bucket_xs(b)) {
-      fmt::format_to(std::back_inserter(band), "{:.1f},{:.1f} ", x, s.py(hi(b)));
-      fmt::format_to(std::back_inserter(line), "{:.1f},{:.1f} ", x, s.py(edge));
-    }
-  }
-  fmt::format_to(out,
-                 "<polygon class=\"series-band {0}\" points=\"{1}{2}\" fill=\"{3}\" "
-                 "fill-opacity=\"0.25\" stroke=\"none\"/>\n"
-                 "<polyline class=\"series-line {0}\" points=\"{4}\" fill=\"none\" stroke=\"{3}\" "
-                 "stroke-width=\"1.5\"/>\n",
-                 name, band, lower, colour, line);
-}
-
 void axes(Out out, const CurveChartData& data, const CurveChartStyle& style, const Scales& s,
           const Plot& p) {
   fmt::format_to(out,
                  "<rect class=\"plot-frame\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
                  "height=\"{:.1f}\" fill=\"none\" stroke=\"#999999\"/>\n",
                  p.left, p.top, p.width, p.height);
-  if (!style.full) return;
   const std::uint64_t pool = data.result->layout.pool_bytes;
   for (int i = 0; i <= 4; ++i) {
     const std::uint64_t v = pool * static_cast<std::uint64_t>(i) / 4;
@@ -114,92 +107,30 @@ void axes(Out out, const CurveChartData& data, const CurveChartStyle& style, con
                    "text-anchor=\"end\">{5}</text>\n",
                    p.left, y, p.right(), p.left - 6, y + 4, xml_escape(human_bytes(v)));
   }
-  for (int i = 0; i <= 4; ++i) {
-    const double v = s.x_max() * i / 4;
-    const auto whole = static_cast<std::uint64_t>(v);
-    const std::string label = style.x == ChartX::events ? grouped(whole) : human_bytes(whole);
-    const std::string_view anchor = i == 0 ? "start" : i == 4 ? "end" : "middle";
-    fmt::format_to(out, "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\">{}</text>\n", s.px(v),
-                   p.bottom() + 30, anchor, xml_escape(label));
+  // Events are 0-based: the axis ends at the last one. Bytes run from 0 to the total.
+  const std::uint64_t events = data.result->summary.events;
+  const bool by_event = style.x == ChartX::events;
+  if (!by_event || events > 0) {
+    for (const std::uint64_t v : axis_ticks(by_event ? events - 1 : data.bytes->total(), 6)) {
+      const double x = by_event ? s.px(static_cast<double>(v) + 0.5) : s.px(static_cast<double>(v));
+      fmt::format_to(out,
+                     "<line class=\"x-tick\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
+                     "y2=\"{2:.1f}\" stroke=\"#999999\"/>\n<text x=\"{0:.1f}\" y=\"{3:.1f}\" "
+                     "text-anchor=\"middle\">{4}</text>\n",
+                     x, p.bottom() + 15, p.bottom() + 19, p.bottom() + 31,
+                     xml_escape(by_event ? grouped(v) : human_bytes(v)));
+    }
   }
   const std::string_view x_title =
-      style.x == ChartX::events
-          ? "event (0-based; each point: the min and max over its bucket of events)"
-          : "bytes allocated so far (successful alloc and realloc sizes, cumulative)";
+      by_event ? "event (0-based; each point: the min and max over its bucket of events)"
+               : "bytes allocated so far (successful alloc and realloc sizes, cumulative)";
   fmt::format_to(out,
                  "<text class=\"axis-title\" x=\"{:.1f}\" y=\"{:.1f}\" "
                  "text-anchor=\"middle\">{}</text>\n"
                  "<text class=\"axis-title\" x=\"14\" y=\"{:.1f}\" text-anchor=\"middle\" "
                  "transform=\"rotate(-90 14 {:.1f})\">bytes (pool: {})</text>\n",
-                 p.left + p.width / 2, p.bottom() + 50, x_title, p.top + p.height / 2,
+                 p.left + p.width / 2, p.bottom() + 49, x_title, p.top + p.height / 2,
                  p.top + p.height / 2, xml_escape(grouped(pool)));
-}
-
-void legend(Out out, const CurveChartData& data, const CurveChartStyle& style) {
-  struct Item {
-    std::string_view colour, label;
-  };
-  const Item items[] = {{palette::kMemAlloc, "mem_alloc"},
-                        {palette::kMemFree, "mem_free"},
-                        {palette::kLargestFree, "largest free run"},
-                        {palette::cause(CollectionCause::threshold), "collection: threshold"},
-                        {palette::cause(CollectionCause::oom), "collection: oom"},
-                        {palette::cause(CollectionCause::explicit_), "collection: explicit"},
-                        {palette::kFailure, "MemoryError"},
-                        {palette::kMark, "mark"},
-                        {palette::kObserve, "device (observe): ○ mem_alloc □ mem_free"}};
-  const bool has_marks = data.marks && !data.marks->empty();
-  const bool has_observations = !data.result->observations.empty();
-  double x = 74, y = 10;
-  fmt::format_to(out, "<g class=\"legend\">\n");
-  for (const Item& item : items) {
-    if ((item.colour == palette::kMark && !has_marks) ||
-        (item.label.starts_with("device") && !has_observations)) {
-      continue;
-    }
-    const double w = 22 + 6.2 * static_cast<double>(item.label.size());
-    if (x + w > style.width) {
-      x = 74;
-      y += 16;
-    }
-    fmt::format_to(out,
-                   "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"10\" height=\"10\" fill=\"{}\"/>"
-                   "<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
-                   x, y, item.colour, x + 14, y + 9, xml_escape(item.label));
-    x += w;
-  }
-  fmt::format_to(out, "</g>\n");
-}
-
-// One pixel column of a small multiple: the ticks (or markers) of one kind that fall in it.
-struct ColumnBin {
-  double x = 0;           // where the first of them is drawn
-  std::size_t first = 0;  // index of the first in its list
-  std::uint64_t count = 0;
-  std::uint64_t last_event = 0;
-};
-
-// A small multiple's plot is ~300 px wide, so a trace with thousands of collections would stack
-// thousands of ticks on a few pixels (and megabytes of markup). There the items of one kind in
-// one pixel column become one element whose data-count says how many it stands for; ordered by
-// column, then kind.
-template <class Item, class EventOf, class KindOf>
-std::vector<ColumnBin> bin_by_column(const std::vector<Item>& items, const Scales& s,
-                                     EventOf event_of, KindOf kind_of) {
-  std::map<std::pair<long, int>, ColumnBin> bins;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::uint64_t event = event_of(items[i]);
-    const double x = s.event_x(event);
-    ColumnBin& bin = bins[{std::lround(std::floor(x)), static_cast<int>(kind_of(items[i]))}];
-    if (bin.count++ == 0) {
-      bin.x = x;
-      bin.first = i;
-    }
-    bin.last_event = event;
-  }
-  std::vector<ColumnBin> out;
-  for (const auto& [key, bin] : bins) out.push_back(bin);
-  return out;
 }
 
 std::string collection_title(const CollectionEntry& c, std::uint32_t block_bytes) {
@@ -209,117 +140,82 @@ std::string collection_title(const CollectionEntry& c, std::uint32_t block_bytes
                      grouped(std::uint64_t{c.record.used_blocks_after} * block_bytes));
 }
 
-void collection_tick(Out out, const CollectionEntry& c, double x, const Plot& p,
-                     std::string_view count_attribute, const std::string& title) {
-  fmt::format_to(out,
-                 "<line class=\"collection-tick cause-{}\"{} x1=\"{:.1f}\" y1=\"{:.1f}\" "
-                 "x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"1.5\">"
-                 "<title>{}</title></line>\n",
-                 cause_name(c.record.cause), count_attribute, x, p.bottom() + 3, x, p.bottom() + 14,
-                 palette::cause(c.record.cause), title);
-}
-
-void collection_ticks(Out out, const CurveChartData& data, const CurveChartStyle& style,
-                      const Scales& s, const Plot& p) {
+void collection_ticks(Out out, const CurveChartData& data, const Scales& s, const Plot& p) {
   const std::uint32_t block_bytes = data.result->layout.params.block_bytes;
-  const std::vector<CollectionEntry>& collections = data.result->collections;
-  if (style.full) {
-    for (const CollectionEntry& c : collections) {
-      collection_tick(out, c, s.event_x(c.event), p, "", collection_title(c, block_bytes));
-    }
-    return;
-  }
-  const auto bins = bin_by_column(
-      collections, s, [](const CollectionEntry& c) { return c.event; },
-      [](const CollectionEntry& c) { return c.record.cause; });
-  for (const ColumnBin& bin : bins) {
-    const CollectionEntry& c = collections[bin.first];
-    const std::string title =
-        bin.count == 1
-            ? collection_title(c, block_bytes)
-            : fmt::format("{} {} collections at events {} to {}", grouped(bin.count),
-                          cause_name(c.record.cause), grouped(c.event), grouped(bin.last_event));
-    collection_tick(out, c, bin.x, p, fmt::format(" data-count=\"{}\"", bin.count), title);
+  for (const CollectionEntry& c : data.result->collections) {
+    const double x = s.event_x(c.event);
+    fmt::format_to(out,
+                   "<line class=\"collection-tick cause-{}\" x1=\"{:.1f}\" y1=\"{:.1f}\" "
+                   "x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"1.5\">"
+                   "<title>{}</title></line>\n",
+                   cause_name(c.record.cause), x, p.bottom() + 2, x, p.bottom() + 13,
+                   palette::cause(c.record.cause), collection_title(c, block_bytes));
   }
 }
 
-void failure_marker(Out out, const FailureRecord& f, double x, const Plot& p,
-                    std::string_view count_attribute, const std::string& title) {
-  fmt::format_to(out,
-                 "<line class=\"failure-line\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
-                 "y2=\"{2:.1f}\" stroke=\"{3}\" stroke-opacity=\"0.5\" "
-                 "stroke-dasharray=\"3,3\"/>\n"
-                 "<path class=\"failure-marker class-{4}\"{5} d=\"M{6:.1f},{7:.1f} "
-                 "L{8:.1f},{7:.1f} L{0:.1f},{1:.1f} Z\" fill=\"{3}\"><title>{9}</title></path>\n",
-                 x, p.top, p.bottom(), palette::kFailure, failure_class_name(f.failure_class),
-                 count_attribute, x - 5, p.top - 9, x + 5, title);
-}
-
-void failure_markers(Out out, const CurveChartData& data, const CurveChartStyle& style,
-                     const Scales& s, const Plot& p) {
+void failure_markers(Out out, const CurveChartData& data, const Scales& s, const Plot& p) {
   const std::vector<FailureRecord>& failures = data.result->failures;
-  const auto one = [](std::size_t k, const FailureRecord& f) {
-    return fmt::format("MemoryError {} at event {}: {}, {} bytes requested", k, grouped(f.event),
-                       failure_class_name(f.failure_class), grouped(f.size_bytes));
-  };
-  if (style.full) {
-    for (std::size_t k = 0; k < failures.size(); ++k) {
-      const FailureRecord& f = failures[k];
-      failure_marker(out, f, s.event_x(f.event), p, "", one(k + 1, f));
-    }
-    return;
-  }
-  const auto bins = bin_by_column(
-      failures, s, [](const FailureRecord& f) { return f.event; },
-      [](const FailureRecord& f) { return f.failure_class; });
-  for (const ColumnBin& bin : bins) {
-    const FailureRecord& f = failures[bin.first];
-    const std::string title =
-        bin.count == 1 ? one(bin.first + 1, f)
-                       : fmt::format("{} MemoryErrors ({}) at events {} to {}", grouped(bin.count),
-                                     failure_class_name(f.failure_class), grouped(f.event),
-                                     grouped(bin.last_event));
-    failure_marker(out, f, bin.x, p, fmt::format(" data-count=\"{}\"", bin.count), title);
+  for (std::size_t k = 0; k < failures.size(); ++k) {
+    const FailureRecord& f = failures[k];
+    const double x = s.event_x(f.event);
+    fmt::format_to(out,
+                   "<line class=\"failure-line\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
+                   "y2=\"{2:.1f}\" stroke=\"{3}\" stroke-opacity=\"0.5\" "
+                   "stroke-dasharray=\"3,3\"/>\n"
+                   "<path class=\"failure-marker class-{4}\" d=\"M{5:.1f},{6:.1f} "
+                   "L{7:.1f},{6:.1f} L{0:.1f},{1:.1f} Z\" fill=\"{3}\"><title>MemoryError {8} at "
+                   "event {9}: {4}, {10} bytes requested</title></path>\n",
+                   x, p.top, p.bottom(), palette::kFailure, failure_class_name(f.failure_class),
+                   x - 5, p.top - 9, x + 5, k + 1, grouped(f.event), grouped(f.size_bytes));
   }
 }
 
-void peak_marker(Out out, const CurveChartData& data, const CurveChartStyle& style,
-                 const Scales& s) {
+// The circle on the curve; its value in the row above the plot, joined to it by a thin line.
+void peak_marker(Out out, const CurveChartData& data, const CurveChartStyle& style, const Scales& s,
+                 const ChartLayout& l) {
   const ReplaySummary& m = data.result->summary;
   if (m.events == 0) return;
   const double x = style.x == ChartX::events ? s.event_x(m.peak_event)
                                              : s.px(static_cast<double>(data.peak_bytes_allocated));
   const double y = s.py(static_cast<double>(m.peak_mem_alloc));
+  const std::string label = "peak " + human_bytes(m.peak_mem_alloc);
+  const double half = text_width(label) / 2;
+  const double label_x = std::clamp(x, l.plot.left + half, l.plot.right() - half);
   fmt::format_to(out,
-                 "<circle class=\"peak-marker\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" "
-                 "fill=\"none\" stroke=\"{}\" stroke-width=\"2\"><title>peak mem_alloc {} bytes "
-                 "at event {}</title></circle>\n",
-                 x, y, palette::kPeak, grouped(m.peak_mem_alloc), grouped(m.peak_event));
-  if (style.full) {
-    fmt::format_to(out, "<text class=\"peak-label\" x=\"{:.1f}\" y=\"{:.1f}\">peak {}</text>\n",
-                   x + 7, y - 6, xml_escape(human_bytes(m.peak_mem_alloc)));
-  }
+                 "<line class=\"peak-leader\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
+                 "y2=\"{2:.1f}\" stroke=\"{3}\" stroke-opacity=\"0.6\" stroke-dasharray=\"2,2\"/>\n"
+                 "<circle class=\"peak-marker\" cx=\"{0:.1f}\" cy=\"{4:.1f}\" r=\"4.5\" "
+                 "fill=\"none\" stroke=\"{3}\" stroke-width=\"2\"><title>peak mem_alloc {5} bytes "
+                 "at event {6}</title></circle>\n"
+                 "<text class=\"peak-label\" x=\"{7:.1f}\" y=\"{8:.1f}\" "
+                 "text-anchor=\"middle\">{9}</text>\n",
+                 x, l.peak_row + 3, y - 5, palette::kPeak, y, grouped(m.peak_mem_alloc),
+                 grouped(m.peak_event), label_x, l.peak_row, xml_escape(label));
 }
 
-// Up to kMaxMarkLabels marks: a dotted line across the plot and the label; more: a short tick
-// under the top edge each (a full line per mark would hide the curves).
-void mark_annotations(Out out, const CurveChartData& data, const Scales& s, const Plot& p) {
+// A dotted line across the plot per mark, and its label (the first kMarkLabelBytes) standing
+// in the band above; a mark too close to the last labelled one gets only a short tick under the
+// top edge (a line each would hide the curves), its label in the tooltip.
+void mark_annotations(Out out, const CurveChartData& data, const Scales& s, const ChartLayout& l) {
   if (!data.marks) return;
-  const bool labelled = data.marks->size() <= kMaxMarkLabels;
+  const Plot& p = l.plot;
+  double last_label_x = -kMarkLabelGap;
   for (const MarkEntry& m : *data.marks) {
     const double x = s.event_x(m.event);
-    const std::string label = xml_escape(m.label);
+    const bool labelled = x - last_label_x >= kMarkLabelGap;
     fmt::format_to(out,
                    "<g class=\"mark-annotation\"><title>mark '{}' at event {}</title>"
                    "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
                    "stroke=\"{}\"{}/>",
-                   label, grouped(m.event), x, p.top, x, labelled ? p.bottom() : p.top + 6,
-                   palette::kMark, labelled ? " stroke-dasharray=\"1,3\"" : "");
+                   xml_escape(m.label), grouped(m.event), x, labelled ? l.mark_band : p.top, x,
+                   labelled ? p.bottom() : p.top + 6, palette::kMark,
+                   labelled ? " stroke-dasharray=\"1,3\"" : "");
     if (labelled) {
+      last_label_x = x;
       fmt::format_to(out,
                      "<text class=\"mark-label\" x=\"{0:.1f}\" y=\"{1:.1f}\" "
-                     "transform=\"rotate(-90 {0:.1f} {1:.1f})\" text-anchor=\"end\">{2}</text>",
-                     x - 2, p.top + 4, label);
+                     "transform=\"rotate(-90 {0:.1f} {1:.1f})\">{2}</text>",
+                     x + 4, l.mark_band - 2, xml_escape(excerpt(m.label, kMarkLabelBytes)));
     }
     fmt::format_to(out, "</g>\n");
   }
@@ -355,37 +251,50 @@ void observations(Out out, const CurveChartData& data, const Scales& s) {
 
 void write_curve_chart(std::ostream& out, const CurveChartData& data,
                        const CurveChartStyle& style) {
-  const Plot p = plot_area(style);
-  const Scales s(data, style.x, p);
+  const ChartLayout l = layout_for(data);
+  const Scales s(data, style.x, l.plot);
   std::string svg;
   const Out o(svg);
   fmt::format_to(o,
                  "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"curve-chart\" "
                  "width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" "
                  "font-family=\"sans-serif\" font-size=\"11\">\n",
-                 xml_escape(style.id), style.width, style.height, style.width, style.height);
-  axes(o, data, style, s, p);
-  const auto& buckets = data.curve->buckets();
-  series(
-      o, buckets, s, [](const CurveBucket& b) { return b.min_mem_free; },
-      [](const CurveBucket& b) { return b.max_mem_free; }, false, palette::kMemFree, "mem-free");
-  series(
-      o, buckets, s, [](const CurveBucket& b) { return b.min_max_free; },
-      [](const CurveBucket& b) { return b.max_max_free; }, false, palette::kLargestFree,
-      "largest-free");
-  series(
-      o, buckets, s, [](const CurveBucket& b) { return b.min_mem_alloc; },
-      [](const CurveBucket& b) { return b.max_mem_alloc; }, true, palette::kMemAlloc, "mem-alloc");
-  if (style.full) {
-    legend(o, data, style);
-    mark_annotations(o, data, s, p);
-    observations(o, data, s);
-  }
-  collection_ticks(o, data, style, s, p);
-  failure_markers(o, data, style, s, p);
-  peak_marker(o, data, style, s);
+                 xml_escape(style.id), kWidth, l.height, kWidth, l.height);
+  axes(o, data, style, s, l.plot);
+  write_curve_bands(svg, data.curve->buckets(), l.plot,
+                    static_cast<double>(data.result->layout.pool_bytes),
+                    [&](const CurveBucket& b) { return s.bucket_xs(b); });
+  mark_annotations(o, data, s, l);
+  observations(o, data, s);
+  collection_ticks(o, data, s, l.plot);
+  failure_markers(o, data, s, l.plot);
+  peak_marker(o, data, style, s, l);
   fmt::format_to(o, "</svg>\n");
   out << svg;
+}
+
+void write_curve_legend(std::ostream& out, const CurveChartData& data) {
+  struct Item {
+    std::string_view colour, label;
+    bool shown;
+  };
+  const Item items[] = {{palette::kMemAlloc, "mem_alloc", true},
+                        {palette::kMemFree, "mem_free", true},
+                        {palette::kLargestFree, "largest free run", true},
+                        {palette::cause(CollectionCause::threshold), "collection: threshold", true},
+                        {palette::cause(CollectionCause::oom), "collection: oom", true},
+                        {palette::cause(CollectionCause::explicit_), "collection: explicit", true},
+                        {palette::kFailure, "MemoryError ▼", true},
+                        {palette::kMark, "mark", data.marks && !data.marks->empty()},
+                        {palette::kObserve, "device (observe): ○ mem_alloc □ mem_free",
+                         !data.result->observations.empty()}};
+  out << "<ul class=\"chart-legend\">";
+  for (const Item& item : items) {
+    if (!item.shown) continue;
+    fmt::print(out, "<li><span class=\"swatch\" style=\"background:{}\"></span>{}</li>",
+               item.colour, xml_escape(item.label));
+  }
+  out << "</ul>\n";
 }
 
 }  // namespace gcsim

@@ -1,21 +1,25 @@
-// The report's main chart, as inline SVG: mem_alloc, mem_free and the largest free run over the
-// run, each drawn from a Curve's min/max buckets as a band (so a one-event spike survives on a
-// 100,000-event trace) with a line on its worst edge; collections as ticks under the axis,
-// coloured by cause; MemoryErrors as red markers; the peak circled; `mark` labels as
-// annotations; `observe` device readings as points. The x axis is events, or bytes allocated
-// so far (ByteAxis).
+// The report's main chart, as inline SVG that scales to its box (viewBox; the page sets its
+// width): mem_alloc, mem_free and the largest free run over the run, each drawn from a Curve's
+// min/max buckets as a band (so a one-event spike survives on a 100,000-event trace) with a line
+// on its worst edge; collections as ticks under the axis, coloured by cause; MemoryErrors as red
+// markers; the peak circled; `mark` labels as annotations; `observe` device readings as points.
+// The x axis is events, or bytes allocated so far (ByteAxis). Every label sits outside the plot,
+// in a band of its own, so none covers a curve:
 //
-//   [legend]                          ▼ MemoryError
-//   506 KiB ┤      ○peak   ▄▄█▄       ┆
-//           │  ▃▃▄▄▆▆▇▇▇▇█████▆▆▅▅    ┆      mark labels (vertical)
-//         0 ┼──────────────────────────────
+//   frame 0  frame 1 …                    mark labels (vertical; where there is room)
+//        peak 506 KiB                     the peak's value, above its circle
+//        ▼           ▼                    MemoryErrors
+//   506 KiB ┬──┆──────────┆──────────┐
+//           │  ┆▃▃▄▄▆▆▇▇█○█▆▆▅▅      │
+//       0 B ┴──┆──────────┆──────────┘
 //             |  | |    |     |        collection ticks
+//             0     1,000    2,000     ticks at 1-2-5 steps, never past the last event
 //
 // Every element a test may count has a class: collection-tick (and cause-threshold, cause-oom,
-// cause-explicit), failure-marker, peak-marker, mark-annotation, observe-point. The full chart
-// draws one tick per collection and one marker per MemoryError; a small multiple draws one per
-// pixel column and cause (or class), with data-count="N": the collections (MemoryErrors) it
-// stands for.
+// cause-explicit), failure-marker, peak-marker, peak-label, mark-annotation, mark-label,
+// observe-point; one tick per collection and one marker per MemoryError. The legend is HTML
+// (write_curve_legend), so it wraps on a narrow page. The sweep's small charts are
+// svg/small_chart.h.
 #pragma once
 
 #include <cstdint>
@@ -43,10 +47,12 @@ struct CurveChartData {
 struct CurveChartStyle {
   std::string id;  // the <svg> element's id
   ChartX x = ChartX::events;
-  double width = 960, height = 360;
-  bool full = true;  // axis labels, legend, marks, observations; false: a small multiple
 };
 
 void write_curve_chart(std::ostream& out, const CurveChartData& data, const CurveChartStyle& style);
+
+// <ul class="chart-legend">: a swatch and name per series and marker the chart can show (marks
+// and device readings only when the run has them).
+void write_curve_legend(std::ostream& out, const CurveChartData& data);
 
 }  // namespace gcsim

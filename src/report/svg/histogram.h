@@ -1,6 +1,8 @@
 // The free-run size histogram (heap_map/free_runs.h) as an SVG bar chart: one bar per
 // power-of-two bin of run lengths, its height the number of runs; above each bar the runs and
-// the bytes they hold. Units are in the labels: lengths in blocks (of B bytes), totals in bytes.
+// the bytes they hold; under it the bin's lengths on two lines ("1,025–" over "2,048"), the
+// bars as wide as the longest line. Units are in the labels: lengths in blocks (of B bytes),
+// totals in bytes.
 #pragma once
 
 #include <cstdint>

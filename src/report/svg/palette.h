@@ -25,9 +25,9 @@ inline std::string_view cause(CollectionCause c) {
     case CollectionCause::oom:
       return "#ff7f0e";
     case CollectionCause::explicit_:
-      return "#7f7f7f";
+      return "#8c564b";  // brown: the marks' grey is beside it on the chart
   }
-  return "#7f7f7f";
+  return "#8c564b";
 }
 
 // Object age classes for the tile view, newest first (viridis, reversed); heads a shade darker

@@ -5,7 +5,9 @@ page is XHTML-compatible HTML5, so a stray '<' or '&', or an unclosed element, f
 html.parser (HTML tokens; every non-void element must be closed in order). Then, for
 tests/cli/data/classes.jsonl on a 4,096-byte k210 heap (4 collections: 1 threshold, 2 oom,
 1 explicit; 3 MemoryErrors), counts the SVG elements in both curve charts, the table rows and
-the heap-map panels, and checks that nothing is loaded from elsewhere. A second trace with a
+the heap-map panels; checks that no chart label is anchored inside its plot, that the x axis
+ends at the last event (0 to 22), that the MemoryErrors section comes before the rest, and
+that nothing is loaded from elsewhere. A second trace with a
 mark label full of markup characters must still parse.
 
 Usage: report_html_test.py GCSIM TESTS_DIR
@@ -93,6 +95,23 @@ def main():
                                ("series-band", 3), ("series-line", 3)):
                 got = count_class(svg, name)
                 check(got == want, f"svg#{chart}: {got} .{name}, want {want}")
+            frame = next((e for e in svg.iter() if "plot-frame" in classes(e)), None)
+            check(frame is not None, f"svg#{chart}: a .plot-frame")
+            if frame is not None:
+                left, top = float(frame.get("x")), float(frame.get("y"))
+                right, bottom = left + float(frame.get("width")), top + float(frame.get("height"))
+                for t in (e for e in svg.iter() if local(e.tag) == "text"):
+                    x, y = float(t.get("x")), float(t.get("y"))
+                    check(not (left < x < right and top < y < bottom),
+                          f"svg#{chart}: the label {t.text!r} at {x}, {y} is on the plot")
+            if chart == "chart-events":  # 23 events: 0 to 22, ticks every 5
+                ticks = [t.text for t in svg.iter() if local(t.tag) == "text"
+                         and t.get("y") == f"{bottom + 31:.1f}"]
+                check(ticks == ["0", "5", "10", "15", "20"], f"x axis labels {ticks}")
+        ids = [e.get("id") for e in root.iter() if local(e.tag) == "section"]
+        check(ids.index("failures") < ids.index("fragmentation") < ids.index("collections"),
+              f"the MemoryErrors come first: {ids}")
+        check(count_class(root, "chart-legend") == 2, "a legend per chart")
         for name, want in (("collection-row", 4), ("failure-row", 3), ("heap-tiles", 4),
                            ("free-run-histogram", 4), ("heap-map", 4), ("mem-info", 4)):
             got = count_class(root, name)
