@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/option_checks.h"
+#include "text/quote.h"
 
 namespace gcsim::cli {
 
@@ -33,7 +34,7 @@ const Preset& GeometryOptions::preset_data(std::string_view hint) const {
     const Preset* p = find_preset(*preset);
     if (!p) {
       const std::string why =
-          fmt::format("unknown preset '{}' (presets: {})", *preset, preset_names());
+          fmt::format("unknown preset {} (presets: {})", quote(*preset), preset_names());
       if (preset_positional_) throw CLI::ValidationError(why);
       throw CLI::ValidationError("--preset", why);
     }

@@ -14,6 +14,7 @@
 #include "report/heap_map/capture.h"
 #include "report/heap_map/mem_info.h"
 #include "report/svg/heap_tiles.h"
+#include "text/quote.h"
 
 namespace gcsim::cli {
 namespace {
@@ -68,7 +69,8 @@ std::optional<std::uint64_t> parse_pool_address(const std::optional<std::string>
   std::uint64_t value = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 16);
   if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) {
-    throw CLI::ValidationError("--pool-address", fmt::format("'{}' is not a hex address", *text));
+    throw CLI::ValidationError("--pool-address",
+                               fmt::format("{} is not a hex address", quote(*text)));
   }
   return value;
 }

@@ -13,6 +13,7 @@
 #include "cli/report_command.h"
 #include "cli/sweep_command.h"
 #include "cli/synth_command.h"
+#include "text/quote.h"
 
 namespace {
 
@@ -48,9 +49,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     if (app.get_subcommands().empty()) {             // no command: say which there are
-      const std::string what = argc == 1           ? std::string("a command is required")
-                               : argv[1][0] != '-' ? fmt::format("'{}' is not a command", argv[1])
-                                                   : std::string(e.what());
+      const std::string what = argc == 1 ? std::string("a command is required")
+                               : argv[1][0] != '-'
+                                   ? fmt::format("{} is not a command", gcsim::quote(argv[1]))
+                                   : std::string(e.what());
       fmt::print(stderr, "gcsim: {}; the commands: {} (gcsim COMMAND --help)\n", what,
                  command_names(app));
       return kExitBadInput;

@@ -7,6 +7,7 @@
 
 #include "text/byte_size.h"
 #include "text/number_format.h"
+#include "text/quote.h"
 
 namespace gcsim::cli {
 
@@ -14,7 +15,7 @@ CLI::Validator byte_size_transform() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
         const std::optional<std::uint64_t> bytes = parse_byte_size(text);
-        if (!bytes) return fmt::format("'{}' is not a size ({})", text, kByteSizeForms);
+        if (!bytes) return fmt::format("{} is not a size ({})", quote(text), kByteSizeForms);
         text = std::to_string(*bytes);
         return {};
       },
@@ -30,12 +31,12 @@ CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
         const bool digits = !text.empty() && stop == end;
         if (digits &&
             (ec == std::errc::result_out_of_range || (ec == std::errc() && value > max))) {
-          return fmt::format("'{}' is more than {}", text, grouped(max));
+          return fmt::format("{} is more than {}", quote(text), grouped(max));
         }
         if (!digits || ec != std::errc() || value < min) {
           const bool unbounded = max == std::numeric_limits<std::uint64_t>::max();
-          return unbounded ? fmt::format("'{}' is not a whole number of {} or more", text, min)
-                           : fmt::format("'{}' is not a whole number from {} to {}", text, min,
+          return unbounded ? fmt::format("{} is not a whole number of {} or more", quote(text), min)
+                           : fmt::format("{} is not a whole number from {} to {}", quote(text), min,
                                          grouped(max));
         }
         return {};

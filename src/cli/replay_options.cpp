@@ -7,6 +7,7 @@
 #include "cli/option_checks.h"
 #include "replay/recorded_setting.h"
 #include "text/byte_size.h"
+#include "text/quote.h"
 
 namespace gcsim::cli {
 
@@ -19,13 +20,13 @@ std::int64_t parse_threshold(const std::string& text) {
   }
   const std::optional<std::uint64_t> bytes = parse_byte_size(text);
   if (!bytes) {
-    throw CLI::ValidationError(
-        "--threshold", fmt::format("'{}' is not a size ({}), -1 or off", text, kByteSizeForms));
+    throw CLI::ValidationError("--threshold", fmt::format("{} is not a size ({}), -1 or off",
+                                                          quote(text), kByteSizeForms));
   }
   constexpr std::uint64_t kMax = std::numeric_limits<std::int64_t>::max();  // as a trace's
   if (*bytes > kMax) {
     throw CLI::ValidationError("--threshold",
-                               fmt::format("'{}' is over the {}-byte limit", text, kMax));
+                               fmt::format("{} is over the {}-byte limit", quote(text), kMax));
   }
   return static_cast<std::int64_t>(*bytes);
 }

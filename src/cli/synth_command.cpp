@@ -10,6 +10,7 @@
 #include "cli/option_checks.h"
 #include "cli/output_file.h"
 #include "synth/workload.h"
+#include "text/quote.h"
 #include "trace/writer.h"
 
 namespace gcsim::cli {
@@ -45,8 +46,8 @@ void run_synth(const SynthArgs& args) {
   }
   const synth::Workload* workload = synth::find_workload(args.workload);
   if (!workload) {
-    throw std::invalid_argument(
-        fmt::format("synth: unknown workload '{}' (one of: {})", args.workload, workload_names()));
+    throw std::invalid_argument(fmt::format("synth: unknown workload {} (one of: {})",
+                                            quote(args.workload), workload_names()));
   }
   if (args.output.empty()) throw std::invalid_argument("synth: -o TRACE.jsonl is required");
   if (args.output != "-" && !args.output.ends_with(".jsonl") &&

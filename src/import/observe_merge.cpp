@@ -5,6 +5,8 @@
 #include <map>
 
 #include "import/mpy_log_line.h"
+#include "text/excerpt.h"
+#include "text/quote.h"
 #include "trace/reader.h"
 #include "trace/trace_error.h"
 #include "trace/writer.h"
@@ -94,11 +96,12 @@ MergeResult merge_observations(const std::string& trace_path,
          .line = o->line,
          .rule = "observe-without-mark",
          .detail = n_marks == 0
-                       ? fmt::format("{} has no mark '{}' to put OBSERVE {} after", trace_path,
-                                     o->label, o->label)
-                       : fmt::format("{} has only {} mark(s) '{}', fewer than the OBSERVE {} "
+                       ? fmt::format("{} has no mark {} to put OBSERVE {} after", trace_path,
+                                     quote(o->label), excerpt(o->label, kMaxQuotedBytes))
+                       : fmt::format("{} has only {} mark(s) {}, fewer than the OBSERVE {} "
                                      "lines of the capture",
-                                     trace_path, n_marks, o->label, o->label)});
+                                     trace_path, n_marks, quote(o->label),
+                                     excerpt(o->label, kMaxQuotedBytes))});
   }
   return sink.result();
 }

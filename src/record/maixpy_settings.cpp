@@ -4,6 +4,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "text/quote.h"
+
 namespace gcsim {
 namespace {
 
@@ -51,14 +53,14 @@ std::string kpu_output_error(const std::string& spec) {
     const std::string_view key = eq == std::string_view::npos ? "" : entry.substr(0, eq);
     const std::string_view count = eq == std::string_view::npos ? entry : entry.substr(eq + 1);
     if (eq != std::string_view::npos && key.empty()) {
-      return fmt::format("'{}' names no model", entry);
+      return fmt::format("{} names no model", quote(entry));
     }
     if (eq != std::string_view::npos && key[0] != '/' && !flash_address(key)) {
-      return fmt::format("'{}' is neither a flash address (0x300000) nor a path (/sd/m.kmodel)",
-                         key);
+      return fmt::format("{} is neither a flash address (0x300000) nor a path (/sd/m.kmodel)",
+                         quote(key));
     }
     if (!count_in(count, 1, kMaxKpuOutput)) {
-      return fmt::format("'{}' is not a count of values from 1 to {}", count, kMaxKpuOutput);
+      return fmt::format("{} is not a count of values from 1 to {}", quote(count), kMaxKpuOutput);
     }
   }
   return "";
@@ -67,7 +69,7 @@ std::string kpu_output_error(const std::string& spec) {
 std::string detections_error(const std::string& list) {
   for (const std::string_view entry : pieces(list)) {
     if (!count_in(entry, 0, kMaxDetections)) {
-      return fmt::format("'{}' is not a count of objects from 0 to {}", entry, kMaxDetections);
+      return fmt::format("{} is not a count of objects from 0 to {}", quote(entry), kMaxDetections);
     }
   }
   return "";

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "text/number_format.h"
+#include "text/quote.h"
 
 namespace gcsim::sweep {
 namespace {
@@ -53,7 +54,7 @@ void check_budget_names(const Budgets& budgets, const std::vector<SweepTrace>& t
     for (const SweepTrace& t : traces) known = known || t.name == name;
     if (!known) {
       throw std::invalid_argument(
-          fmt::format("budget for '{}': the sweep has no such trace", name));
+          fmt::format("budget for {}: the sweep has no such trace", quote(name)));
     }
   }
 }

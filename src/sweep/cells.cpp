@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <charconv>
 
+#include "text/quote.h"
+
 namespace gcsim::sweep {
 
 Shard parse_shard(std::string_view text) {
   const auto bad = [&] {
     return std::invalid_argument(
-        fmt::format("'{}' is not a shard: want I/N with 1 <= I <= N, e.g. 2/4", text));
+        fmt::format("{} is not a shard: want I/N with 1 <= I <= N, e.g. 2/4", quote(text)));
   };
   const std::size_t slash = text.find('/');
   if (slash == std::string_view::npos) throw bad();

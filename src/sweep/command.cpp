@@ -11,6 +11,7 @@
 #include "sweep/sweep_json_read.h"
 #include "sweep/tolerance.h"
 #include "text/byte_size.h"
+#include "text/quote.h"
 #include "trace/reader.h"
 
 namespace gcsim::sweep {
@@ -110,7 +111,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   plan.preset = config.preset;
   if (config.preset && !find_preset(*config.preset)) {
     bad(place + "preset",
-        fmt::format("unknown preset '{}' (presets: {})", *config.preset, preset_names()));
+        fmt::format("unknown preset {} (presets: {})", quote(*config.preset), preset_names()));
   }
   const auto list = [](GridAxis axis) {
     return [axis](const std::string& text) {
@@ -137,7 +138,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
       [](const std::string& text) {
         const std::optional<std::uint64_t> bytes = parse_byte_size(text);
         if (!bytes || *bytes == 0 || *bytes > kMaxHeapBytes) {
-          throw std::invalid_argument(fmt::format("'{}' is not a heap size", text));
+          throw std::invalid_argument(fmt::format("{} is not a heap size", quote(text)));
         }
         return *bytes;
       });

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "text/excerpt.h"
+#include "text/quote.h"
 #include "trace/json_builder.h"
 
 namespace gcsim::sweep {
@@ -19,9 +20,6 @@ using json = nlohmann::json;
 
 // Linux's PATH_MAX: a longer path names no file.
 constexpr std::size_t kMaxPathBytes = 4096;
-
-// A key or name from the file as an error quotes it: at most 100 bytes.
-std::string config_excerpt(std::string_view text) { return excerpt(text, 100); }
 
 struct ConfigReader {
   const std::string& file;
@@ -33,8 +31,8 @@ struct ConfigReader {
   std::string path(const json& v, std::string_view key) const {
     if (!v.is_string()) fail(fmt::format("'{}' holds a path that is not a string", key));
     if (v.get_ref<const std::string&>().size() > kMaxPathBytes) {
-      fail(fmt::format("'{}' holds a path over {} bytes: '{}'", key, kMaxPathBytes,
-                       config_excerpt(v.get_ref<const std::string&>())));
+      fail(fmt::format("'{}' holds a path over {} bytes: {}", key, kMaxPathBytes,
+                       quote(v.get_ref<const std::string&>())));
     }
     const std::filesystem::path p = v.get<std::string>();
     return (p.is_absolute() ? p : (folder / p).lexically_normal()).string();
@@ -79,7 +77,8 @@ struct ConfigReader {
     out.insert(out.end(), found.begin(), found.end());
   }
   Budget budget(const json& v, const std::string& trace) const {
-    if (!v.is_object()) fail(fmt::format("budgets.{} is not an object", config_excerpt(trace)));
+    if (!v.is_object())
+      fail(fmt::format("budgets.{} is not an object", excerpt(trace, kMaxQuotedBytes)));
     Budget b;
     for (const auto& [key, value] : v.items()) {
       std::optional<std::uint64_t> Budget::*field = nullptr;
@@ -88,13 +87,14 @@ struct ConfigReader {
       }
       if (!field) {
         fail(
-            fmt::format("budgets.{}: unknown key '{}' (max_failures, max_collections, max_peak, "
+            fmt::format("budgets.{}: unknown key {} (max_failures, max_collections, max_peak, "
                         "min_largest_free)",
-                        config_excerpt(trace), config_excerpt(key)));
+                        excerpt(trace, kMaxQuotedBytes), quote(key)));
       }
       if (!value.is_number_integer() ||
           (!value.is_number_unsigned() && value.get<std::int64_t>() < 0)) {
-        fail(fmt::format("budgets.{}.{} is not a count >= 0", config_excerpt(trace), key));
+        fail(
+            fmt::format("budgets.{}.{} is not a count >= 0", excerpt(trace, kMaxQuotedBytes), key));
       }
       b.*field = value.get<std::uint64_t>();
     }
@@ -139,9 +139,9 @@ SweepConfig read_sweep_config(const std::string& file) {
       for (const auto& [trace, budget] : value.items()) c.budgets[trace] = r.budget(budget, trace);
     } else {
       r.fail(fmt::format(
-          "unknown key '{}' (traces, preset, thresholds, heap_sizes, min_heap, min_heap_to, "
+          "unknown key {} (traces, preset, thresholds, heap_sizes, min_heap, min_heap_to, "
           "prefer, safety_margin, baseline, tolerance, budgets)",
-          config_excerpt(key)));
+          quote(key)));
     }
   }
   return c;

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "text/byte_size.h"
+#include "text/quote.h"
 
 namespace gcsim::sweep {
 namespace {
@@ -28,14 +29,16 @@ std::uint64_t max_bytes(GridAxis axis) {
 std::uint64_t parse_size(std::string_view text, std::string_view item, GridAxis axis) {
   const std::optional<std::uint64_t> bytes = parse_byte_size(text);
   if (!bytes) {
-    if (text != item) throw GridError(fmt::format("'{}' in '{}' is not a size", text, item));
-    throw GridError(fmt::format("'{}' is not a size ({}), a range, or one of {}", item,
+    if (text != item)
+      throw GridError(fmt::format("{} in {} is not a size", quote(text), quote(item)));
+    throw GridError(fmt::format("{} is not a size ({}), a range, or one of {}", quote(item),
                                 kByteSizeForms,
                                 axis == GridAxis::threshold ? "off, quarter, port" : "port"));
   }
   const std::uint64_t limit = max_bytes(axis);
   if (*bytes > limit) {
-    throw GridError(fmt::format("'{}': a {} is at most {} bytes", item, axis_name(axis), limit));
+    throw GridError(
+        fmt::format("{}: a {} is at most {} bytes", quote(item), axis_name(axis), limit));
   }
   return *bytes;
 }
@@ -47,16 +50,16 @@ void parse_range(std::string_view item, GridAxis axis, std::vector<std::uint64_t
   const std::size_t op_at = rest.find_first_of("*+");
   if (op_at == std::string_view::npos) {
     throw GridError(
-        fmt::format("range '{}' needs a step: A..B*FACTOR (geometric) or "
+        fmt::format("range {} needs a step: A..B*FACTOR (geometric) or "
                     "A..B+STEP (linear)",
-                    item));
+                    quote(item)));
   }
   const bool geometric = rest[op_at] == '*';
   const std::uint64_t first = parse_size(item.substr(0, dots), item, axis);
   const std::uint64_t last = parse_size(rest.substr(0, op_at), item, axis);
   const std::string_view step_text = rest.substr(op_at + 1);
   if (first > last) {
-    throw GridError(fmt::format("range '{}' starts above its end", item));
+    throw GridError(fmt::format("range {} starts above its end", quote(item)));
   }
   std::uint64_t step = 0;
   if (geometric) {
@@ -65,22 +68,23 @@ void parse_range(std::string_view item, GridAxis axis, std::vector<std::uint64_t
     if (step_text.empty() || ec != std::errc() || end != step_text.data() + step_text.size() ||
         step < 2) {
       throw GridError(
-          fmt::format("range '{}': the factor after * must be a whole number "
+          fmt::format("range {}: the factor after * must be a whole number "
                       "of at least 2",
-                      item));
+                      quote(item)));
     }
     if (first == 0) {
-      throw GridError(fmt::format("range '{}': a geometric range cannot start at 0", item));
+      throw GridError(fmt::format("range {}: a geometric range cannot start at 0", quote(item)));
     }
   } else {
     step = parse_size(step_text, item, axis);
     if (step == 0) {
-      throw GridError(fmt::format("range '{}': the step after + must be above 0", item));
+      throw GridError(fmt::format("range {}: the step after + must be above 0", quote(item)));
     }
   }
   for (std::uint64_t v = first; v <= last;) {
     if (out.size() >= kMaxGridValues) {
-      throw GridError(fmt::format("range '{}' makes more than {} values", item, kMaxGridValues));
+      throw GridError(
+          fmt::format("range {} makes more than {} values", quote(item), kMaxGridValues));
     }
     out.push_back(v);
     if (geometric ? step > last / v : step > last - v) break;  // the next one would pass the end
@@ -121,7 +125,7 @@ std::vector<GridValue> parse_grid_list(std::string_view text, GridAxis axis) {
     const std::string_view item = trim(text.substr(start, comma - start));
     start = comma + 1;
     if (item.empty()) {
-      throw GridError(fmt::format("empty item in the {} list '{}'", axis_name(axis), text));
+      throw GridError(fmt::format("empty item in the {} list {}", axis_name(axis), quote(text)));
     }
     const bool threshold = axis == GridAxis::threshold;
     // "-0" is no negative amount: a typo, not "off".
@@ -133,7 +137,7 @@ std::vector<GridValue> parse_grid_list(std::string_view text, GridAxis axis) {
     } else if (item == "off" || item == "quarter" || negative) {
       if (!threshold) {
         throw GridError(
-            fmt::format("'{}' is not a heap size (off, -1 and quarter are thresholds)", item));
+            fmt::format("{} is not a heap size (off, -1 and quarter are thresholds)", quote(item)));
       }
       add_unique(list, {item == "quarter" ? GridKind::quarter : GridKind::off, 0});
     } else if (item.find("..") != std::string_view::npos) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "text/byte_size.h"
+#include "text/quote.h"
 
 namespace gcsim::sweep {
 
@@ -27,8 +28,8 @@ void check_trace_names(const std::vector<SweepTrace>& traces) {
     const auto [it, inserted] = seen.emplace(t.name, &t);
     if (!inserted) {
       throw std::invalid_argument(fmt::format(
-          "{} and {} are both named '{}'; a sweep names cells by trace, so names must differ",
-          it->second->file, t.file, t.name));
+          "{} and {} are both named {}; a sweep names cells by trace, so names must differ",
+          it->second->file, t.file, quote(t.name)));
     }
   }
 }
@@ -49,7 +50,8 @@ Prefer parse_prefer(std::string_view text) {
   for (Prefer p : {Prefer::heap, Prefer::gc_time, Prefer::free_run}) {
     if (text == prefer_name(p)) return p;
   }
-  throw std::invalid_argument(fmt::format("'{}' is not a goal: heap, gc-time or free-run", text));
+  throw std::invalid_argument(
+      fmt::format("{} is not a goal: heap, gc-time or free-run", quote(text)));
 }
 
 std::uint64_t SafetyMargin::bytes_below(std::uint64_t heap_bytes) const {
@@ -67,7 +69,7 @@ std::string SafetyMargin::label() const {
 SafetyMargin parse_safety_margin(std::string_view text) {
   const auto bad = [&] {
     return std::invalid_argument(fmt::format(
-        "'{}' is not a margin: bytes (4096, 4K) or a percentage of the heap (10%)", text));
+        "{} is not a margin: bytes (4096, 4K) or a percentage of the heap (10%)", quote(text)));
   };
   SafetyMargin m;
   if (text.ends_with('%')) {

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "text/quote.h"
+
 namespace gcsim::sweep {
 namespace {
 
@@ -24,8 +26,9 @@ double parse_amount(std::string_view text, std::string_view item, bool& relative
   double amount = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), amount);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !(amount >= 0)) {
-    throw std::invalid_argument(fmt::format(
-        "'{}': a tolerance is a number >= 0, optionally with % (of the baseline) or K/M", item));
+    throw std::invalid_argument(
+        fmt::format("{}: a tolerance is a number >= 0, optionally with % (of the baseline) or K/M",
+                    quote(item)));
   }
   return amount * multiplier;
 }
@@ -54,7 +57,7 @@ Tolerances Tolerances::parse(std::string_view text) {
     const std::size_t eq = item.find('=');
     if (eq == std::string_view::npos || eq == 0) {
       throw std::invalid_argument(
-          fmt::format("'{}' is not METRIC=AMOUNT (e.g. collections=5%)", item));
+          fmt::format("{} is not METRIC=AMOUNT (e.g. collections=5%)", quote(item)));
     }
     Tolerance t;
     t.name = std::string(item.substr(0, eq));
@@ -64,13 +67,13 @@ Tolerances Tolerances::parse(std::string_view text) {
       if (!gated(m) || !names(t.name, m.key)) continue;
       if (is_failure_metric(m) && t.name != "all") {
         throw std::invalid_argument(
-            fmt::format("'{}': MemoryErrors take no tolerance; any new one fails", item));
+            fmt::format("{}: MemoryErrors take no tolerance; any new one fails", quote(item)));
       }
       picks_gated = true;
     }
     if (!picks_gated) {
       throw std::invalid_argument(
-          fmt::format("'{}' names no gated metric; known: {}", t.name, known_names()));
+          fmt::format("{} names no gated metric; known: {}", quote(t.name), known_names()));
     }
     out.items_.push_back(std::move(t));
   }

@@ -7,7 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "text/excerpt.h"
 #include "text/number_format.h"
+#include "text/quote.h"
 
 namespace gcsim {
 
@@ -88,7 +90,7 @@ class MarkLister final : public ReplayObserver {
     }
     if (event.op != Op::mark) return;
     if (event.text == label_) labelled_.push_back({position.index, false});
-    if (label_set_.insert(event.text).second) labels_.push_back(fmt::format("'{}'", event.text));
+    if (label_set_.insert(event.text).second) labels_.push_back(quote(event.text));
   }
   const std::vector<MarkPoint>& labelled() const { return labelled_; }
   const std::vector<std::string>& labels() const { return labels_; }  // quoted
@@ -116,21 +118,22 @@ std::string listed(const std::vector<std::string>& items) {
 
 // The event a mark target names, or std::runtime_error listing what the trace has instead.
 std::uint64_t resolve_mark(const HeapMapTarget& target, const MarkLister& marks) {
-  const std::string at = target.numbered
-                             ? fmt::format("--at mark:{}#{}", target.label, target.number)
-                             : fmt::format("--at mark:{}", target.label);
+  const std::string label = excerpt(target.label, kMaxQuotedBytes);  // as the user typed it
+  const std::string at = target.numbered ? fmt::format("--at mark:{}#{}", label, target.number)
+                                         : fmt::format("--at mark:{}", label);
   const std::vector<MarkPoint>& labelled = marks.labelled();
   if (labelled.empty()) {
     if (marks.labels().empty()) {
       throw std::runtime_error(fmt::format("{}: the trace has no marks", at));
     }
-    throw std::runtime_error(fmt::format("{}: the trace has no mark labelled '{}'; its labels: {}",
-                                         at, target.label, listed(marks.labels())));
+    throw std::runtime_error(fmt::format("{}: the trace has no mark labelled {}; its labels: {}",
+                                         at, quote(target.label), listed(marks.labels())));
   }
   if (target.numbered) {
     if (target.number > labelled.size()) {
-      throw std::runtime_error(fmt::format("{}: the trace has {} labelled '{}'", at,
-                                           plural(labelled.size(), "mark", "marks"), target.label));
+      throw std::runtime_error(fmt::format("{}: the trace has {} labelled {}", at,
+                                           plural(labelled.size(), "mark", "marks"),
+                                           quote(target.label)));
     }
     return labelled[target.number - 1].event;
   }
@@ -142,11 +145,11 @@ std::uint64_t resolve_mark(const HeapMapTarget& target, const MarkLister& marks)
   }
   std::vector<std::string> choices;
   for (std::size_t k = 0; k < labelled.size(); ++k) {
-    choices.push_back(fmt::format("mark:{}#{} (event {}{})", target.label, k + 1, labelled[k].event,
+    choices.push_back(fmt::format("mark:{}#{} (event {}{})", label, k + 1, labelled[k].event,
                                   labelled[k].observed ? ", observed" : ""));
   }
-  throw std::runtime_error(fmt::format("{}: {} marks are labelled '{}'; say which: {}", at,
-                                       labelled.size(), target.label, listed(choices)));
+  throw std::runtime_error(fmt::format("{}: {} marks are labelled {}; say which: {}", at,
+                                       labelled.size(), quote(target.label), listed(choices)));
 }
 
 }  // namespace
