@@ -8,8 +8,8 @@ commands, not functions -- a streamed 10,000,000-event replay (wall time, peak m
 
 Generates the traces with BUILD_DIR/bench/make_bench_trace in a temporary folder, runs each
 command REPETITIONS times (default 5) interleaved with the others, and writes every run's
-wall time, CPU time (of GNU time and the command, in microseconds) and peak resident memory
-(GNU time's, of the command alone).
+wall time and CPU time (the command's alone, in microseconds) and peak resident memory (GNU
+time's, of the command alone, from a second run).
 
 Side by side with the real collector, where BUILD_DIR has bench/real_gc/bench_real_gc (built
 with GCSIM_MICROPYTHON_SOURCE): bench_real_gc (MicroPython's py/gc.c, gc_info after every
@@ -71,23 +71,29 @@ def trace_events(path):
         return sum(1 for _ in f) - 1  # the header line
 
 
-def run_once(argv, folder):
-    # GNU time reports the command's own peak memory. (A child forked from Python carries the
-    # interpreter's pages until it execs, and those count in its rusage.) Its CPU times have two
-    # decimals, too coarse for a 60 ms replay, so CPU time is wait4's, in microseconds, of GNU
-    # time and the command together: GNU time's own start (~5 ms here) is counted in.
-    usage_file = os.path.join(folder, "usage")
-    timed = ["/usr/bin/time", "-f", "%M", "-o", usage_file] + argv
+def spawn(argv):
+    """Runs argv with stdout and stderr to /dev/null; its exit status and rusage."""
     null = os.open(os.devnull, os.O_WRONLY)
-    start = time.perf_counter()
-    pid = os.posix_spawn(timed[0], timed, os.environ,
+    pid = os.posix_spawn(argv[0], argv, os.environ,
                          file_actions=[(os.POSIX_SPAWN_DUP2, null, 1),
                                        (os.POSIX_SPAWN_DUP2, null, 2)])
     _, status, usage = os.wait4(pid, 0)
-    wall = time.perf_counter() - start
     os.close(null)
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"cli_runs.py: {' '.join(argv)} exited with {os.waitstatus_to_exitcode(status)}")
+    return usage
+
+
+def run_once(argv, folder):
+    # Time: the command spawned alone, its CPU time wait4's (in microseconds). Memory: a second
+    # run under GNU time, which reports the command's own peak (the rusage of a child spawned
+    # from Python counts the interpreter's pages it shared until exec); timing under GNU time
+    # would count its start too, ~5 ms here, an eighth of a 200,000-event replay.
+    start = time.perf_counter()
+    usage = spawn(argv)
+    wall = time.perf_counter() - start
+    usage_file = os.path.join(folder, "usage")
+    spawn(["/usr/bin/time", "-f", "%M", "-o", usage_file] + argv)
     with open(usage_file) as f:
         max_rss_kb = f.read().split()[-1]
     return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
