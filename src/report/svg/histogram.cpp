@@ -24,7 +24,7 @@ std::pair<std::string, std::string> bin_label(const FreeRunBin& bin) {
 
 void write_free_run_histogram(std::ostream& out, const std::vector<FreeRunBin>& bins,
                               std::uint32_t block_bytes, std::string_view id) {
-  constexpr double kLeft = 10, kTop = 58, kPlotHeight = 120, kCharWidth = 6.2;
+  constexpr double kBarsLeft = 10, kBarsTop = 58, kBarsHeight = 120, kLabelCharWidth = 6.2;
   // Wide enough for the longest label line, "1,048,577–" at most, and a gap.
   std::size_t longest = 8;  // "999.9 KiB"
   for (const FreeRunBin& bin : bins) {
@@ -33,9 +33,10 @@ void write_free_run_histogram(std::ostream& out, const std::vector<FreeRunBin>& 
                                       return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
                                     }));
   }
-  const double bar_width = std::max(56.0, kCharWidth * static_cast<double>(longest) + 10);
-  const double width = std::max(320.0, kLeft * 2 + bar_width * static_cast<double>(bins.size()));
-  const double height = kTop + kPlotHeight + 58;
+  const double bar_width = std::max(56.0, kLabelCharWidth * static_cast<double>(longest) + 10);
+  const double width =
+      std::max(320.0, kBarsLeft * 2 + bar_width * static_cast<double>(bins.size()));
+  const double height = kBarsTop + kBarsHeight + 58;
   std::uint64_t most = 1;
   for (const FreeRunBin& bin : bins) most = std::max(most, bin.runs);
   std::string svg;
@@ -46,12 +47,12 @@ void write_free_run_histogram(std::ostream& out, const std::vector<FreeRunBin>& 
                  "viewBox=\"0 0 {1:.0f} {2:.0f}\" font-family=\"sans-serif\" font-size=\"10\">\n"
                  "<text x=\"{3}\" y=\"11\">free runs by length (bars: how many runs;</text>\n"
                  "<text x=\"{3}\" y=\"23\">above each: runs, and the bytes free in them)</text>\n",
-                 xml_escape(id), width, height, kLeft);
+                 xml_escape(id), width, height, kBarsLeft);
   for (std::size_t i = 0; i < bins.size(); ++i) {
     const FreeRunBin& bin = bins[i];
-    const double x = kLeft + bar_width * static_cast<double>(i);
-    const double h = kPlotHeight * static_cast<double>(bin.runs) / static_cast<double>(most);
-    const double y = kTop + kPlotHeight - h;
+    const double x = kBarsLeft + bar_width * static_cast<double>(i);
+    const double h = kBarsHeight * static_cast<double>(bin.runs) / static_cast<double>(most);
+    const double y = kBarsTop + kBarsHeight - h;
     const auto [first_line, second_line] = bin_label(bin);
     const std::string lengths = first_line + second_line;
     fmt::format_to(o,
@@ -65,17 +66,18 @@ void write_free_run_histogram(std::ostream& out, const std::vector<FreeRunBin>& 
                    y - 14, grouped(bin.runs), x + bar_width / 2, y - 3,
                    xml_escape(human_bytes(bin.blocks * block_bytes)));
     fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                   x + bar_width / 2, kTop + kPlotHeight + 14, xml_escape(first_line));
+                   x + bar_width / 2, kBarsTop + kBarsHeight + 14, xml_escape(first_line));
     if (!second_line.empty()) {
       fmt::format_to(o, "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                     x + bar_width / 2, kTop + kPlotHeight + 26, xml_escape(second_line));
+                     x + bar_width / 2, kBarsTop + kBarsHeight + 26, xml_escape(second_line));
     }
   }
   fmt::format_to(o,
                  "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2:.1f}\" y2=\"{1}\" stroke=\"#999999\"/>\n"
                  "<text x=\"{0}\" y=\"{3:.1f}\">run length in blocks (1 block = {4} bytes)</text>\n"
                  "</svg>\n",
-                 kLeft, kTop + kPlotHeight, width - kLeft, kTop + kPlotHeight + 46, block_bytes);
+                 kBarsLeft, kBarsTop + kBarsHeight, width - kBarsLeft, kBarsTop + kBarsHeight + 46,
+                 block_bytes);
   out << svg;
 }
 
