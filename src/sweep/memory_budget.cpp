@@ -13,7 +13,7 @@ SweepMemory::SweepMemory(const SweepSpec& spec, const std::vector<TraceEvents>& 
     : spec_(spec),
       max_memory_bytes_(threads.max_memory_bytes),
       is_default_(threads.max_memory_is_default),
-      keeps_records_(kept_cells > 0) {
+      keeps_cells_(kept_cells > 0) {
   if (!max_memory_bytes_) return;
   for (const TraceEvents& t : traces) traces_.push_back(footprint_of(t.events));
   fixed_bytes_ = base_bytes(traces_) + kept_cells * kept_cell_bytes();
@@ -36,7 +36,7 @@ void SweepMemory::require_fits(std::size_t trace, std::uint64_t heap_bytes) cons
       "limit)",
       grouped(*max_memory_bytes_), is_default_ ? " (the default)" : "", spec_.traces[trace].name,
       grouped(heap_bytes), human_bytes(bytes), human_bytes(fixed_bytes_),
-      keeps_records_ ? " and --html's records" : "", grouped(fixed_bytes_ + bytes)));
+      keeps_cells_ ? " and --html's kept cells" : "", grouped(fixed_bytes_ + bytes)));
 }
 
 }  // namespace gcsim::sweep

@@ -1,5 +1,5 @@
 // A sweep's --max-memory: what is left for replays once the process, the traces and (with
-// --html) every cell's kept records are counted, and each replay's share of it, from the
+// --html) every cell's kept curve and counts are counted, and each replay's share of it, from the
 // estimates of memory_estimate.h. The runner schedules each phase's replays within it
 // (parallel.h), so a tight budget runs fewer at once than -j; a budget too small for one replay
 // is refused before any runs.
@@ -15,7 +15,7 @@ namespace gcsim::sweep {
 
 class SweepMemory {
  public:
-  // `kept_cells`: the cells whose records are kept after their replay (0 without --html).
+  // `kept_cells`: the cells kept after their replay for the page (0 without --html).
   SweepMemory(const SweepSpec& spec, const std::vector<TraceEvents>& traces,
               const SweepThreads& threads, std::size_t kept_cells);
 
@@ -31,9 +31,9 @@ class SweepMemory {
   const SweepSpec& spec_;
   std::optional<std::uint64_t> max_memory_bytes_;
   bool is_default_;
-  bool keeps_records_;
+  bool keeps_cells_;
   std::vector<TraceFootprint> traces_;
-  std::uint64_t fixed_bytes_ = 0;  // the process, the traces, the kept records
+  std::uint64_t fixed_bytes_ = 0;  // the process, the traces, the kept cells
   std::uint64_t replay_budget_ = UINT64_MAX;
 };
 

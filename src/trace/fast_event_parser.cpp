@@ -3,7 +3,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -19,21 +18,13 @@ constexpr unsigned kKeyCount = kFieldCount + 1;
 constexpr unsigned kNoKey = kKeyCount;
 constexpr unsigned kFieldBits = (1u << kFieldCount) - 1;
 
-// Whether `key` is field F's key: a length check and a memcmp of a length known when compiling,
-// which the compiler inlines as a load or two (string_view's == is a call to compare()).
-template <std::size_t F>
-bool is_key_of(std::string_view key) {
-  constexpr std::string_view known = kFields[F].key;
-  return key.size() == known.size() && std::memcmp(key.data(), known.data(), known.size()) == 0;
-}
-
 // The key's index, or kNoKey for a key no op takes: "op" first (every line has it), then each
 // of op_table.h's keys in turn.
 unsigned key_of(std::string_view key) {
   if (key.size() == 2 && key[0] == 'o' && key[1] == 'p') return kOpKey;
   return [&]<std::size_t... F>(std::index_sequence<F...>) {
     unsigned found = kNoKey;
-    (void)((is_key_of<F>(key) ? (found = F, true) : false) || ...);
+    (void)((is_name(key, kFields[F].key) ? (found = F, true) : false) || ...);
     return found;
   }
   (std::make_index_sequence<kFieldCount>{});

@@ -21,6 +21,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -117,6 +118,13 @@ inline constexpr std::array<OpSpec, kOpCount> kOps = {{
 }};
 
 constexpr const OpSpec& op_spec(Op op) { return kOps[static_cast<std::size_t>(op)]; }
+
+// Whether `text` is `known`, one of these tables' names: a length check and a memcmp, which,
+// inlined where `known` is a table entry known when compiling, is a load or two (string_view's
+// == is a call to compare(), once per name tried).
+[[gnu::always_inline]] inline bool is_name(std::string_view text, std::string_view known) {
+  return text.size() == known.size() && std::memcmp(text.data(), known.data(), known.size()) == 0;
+}
 
 // Calls f(Field) for each field of `set`, in the table's order.
 template <class F>
