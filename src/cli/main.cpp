@@ -5,6 +5,7 @@
 #include "cli/exit_codes.h"
 #include "cli/geometry_command.h"
 #include "cli/heapmap_command.h"
+#include "cli/help_formatter.h"
 #include "cli/import_command.h"
 #include "cli/merge_command.h"
 #include "cli/output_file.h"
@@ -13,6 +14,7 @@
 #include "cli/report_command.h"
 #include "cli/sweep_command.h"
 #include "cli/synth_command.h"
+#include "cli/terminal.h"
 #include "text/quote.h"
 
 namespace {
@@ -30,7 +32,10 @@ std::string command_names(const CLI::App& app) {
 
 int main(int argc, char** argv) {
   using namespace gcsim::cli;
-  CLI::App app{"gcsim: replay MicroPython heap traces through a block-exact model of py/gc.c"};
+  // Named, so --help's usage line says "gcsim", not the path it was run by.
+  CLI::App app{"gcsim: replay MicroPython heap traces through a block-exact model of py/gc.c",
+               "gcsim"};
+  app.formatter(std::make_shared<HelpFormatter>(stdout_width()));  // subcommands inherit it
   app.require_subcommand(1);
   app.set_version_flag("--version", "gcsim 0.1.0");
   int exit_code = kExitOk;

@@ -65,9 +65,13 @@ void add_color_option(CLI::App& cmd, ColorMode& mode) {
           "WHEN"));
 }
 
+std::size_t stdout_width() {
+  return decide_width(environment("COLUMNS"), ::isatty(STDOUT_FILENO) != 0 ? tty_columns() : 0);
+}
+
 TerminalStyle stdout_style(ColorMode mode) {
   const bool tty = ::isatty(STDOUT_FILENO) != 0;
-  return TerminalStyle{decide_width(environment("COLUMNS"), tty ? tty_columns() : 0),
+  return TerminalStyle{stdout_width(),
                        decide_color(mode, tty, environment("NO_COLOR"), environment("TERM"))};
 }
 

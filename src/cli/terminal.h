@@ -31,6 +31,10 @@ bool decide_color(ColorMode mode, bool stdout_is_tty, std::string_view no_color,
 // --color=auto|always|never on the command; its value lands in `mode`.
 void add_color_option(CLI::App& cmd, ColorMode& mode);
 
+// The width stdout's text may take, from COLUMNS and stdout (for text that is never coloured:
+// --help, geometry, the one-line summaries).
+std::size_t stdout_width();
+
 // The style for stdout, from the process's environment and stdout.
 TerminalStyle stdout_style(ColorMode mode);
 
