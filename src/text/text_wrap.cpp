@@ -40,4 +40,23 @@ std::string wrap_text(std::string_view text, std::size_t width, std::size_t hang
   return out;
 }
 
+std::string split_long_words(std::string_view text, std::size_t max_columns) {
+  std::string out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t space = std::min(text.find(' ', from), text.size());
+    std::string_view word = text.substr(from, space - from);
+    while (visible_width(word) > max_columns) {
+      const std::size_t slash = word.substr(0, max_columns).rfind('/');
+      if (slash == std::string_view::npos) break;
+      out.append(word.substr(0, slash + 1)) += ' ';
+      word.remove_prefix(slash + 1);
+    }
+    out += word;
+    if (space < text.size()) out += ' ';
+    from = space + 1;
+  }
+  return out;
+}
+
 }  // namespace gcsim

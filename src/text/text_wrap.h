@@ -18,4 +18,8 @@ namespace gcsim {
 // The text as lines of at most `width` columns, each ending in '\n'.
 std::string wrap_text(std::string_view text, std::size_t width, std::size_t hang);
 
+// Each word longer than `max_columns` split after its last '/' within them, so wrap_text can fold
+// a name such as @scope/package there; a word without one stays whole.
+std::string split_long_words(std::string_view text, std::size_t max_columns);
+
 }  // namespace gcsim

@@ -1,5 +1,6 @@
 // wrap_text (text/text_wrap.h): prose folded at words within the width, the line's own indent
-// kept, continuations hung; a word longer than the width left whole; escapes take no columns.
+// kept, continuations hung; a word longer than the width left whole, or split after a '/' by
+// split_long_words; escapes take no columns.
 #include "text/text_wrap.h"
 
 #include <gtest/gtest.h>
@@ -33,6 +34,17 @@ TEST(WrapText, LeavesAWordLongerThanTheWidthWhole) {
             "trace\n"
             "  a/very/long/path/to/a/trace.jsonl\n"
             "  ok\n");
+}
+
+TEST(SplitLongWords, SplitsAfterTheLastSlashThatFits) {
+  EXPECT_EQ(split_long_words("(npm @micropython/micropython-webassembly-pyscript)", 20),
+            "(npm @micropython/ micropython-webassembly-pyscript)");
+  EXPECT_EQ(split_long_words("a/b/c/d/e/f", 4), "a/b/ c/d/ e/f");
+}
+
+TEST(SplitLongWords, LeavesShortWordsAndWordsWithoutASlash) {
+  EXPECT_EQ(split_long_words("a/b  CONFIG_MAIXPY_GC_HEAP_SIZE=0x80000", 10),
+            "a/b  CONFIG_MAIXPY_GC_HEAP_SIZE=0x80000");
 }
 
 TEST(WrapText, EscapesTakeNoColumns) {
