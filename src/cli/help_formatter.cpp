@@ -47,8 +47,7 @@ std::string HelpFormatter::entry(const std::string& name, const std::string& des
 }
 
 std::string HelpFormatter::make_option(const CLI::Option* opt, bool is_positional) const {
-  return entry(make_option_name(opt, is_positional) + make_option_opts(opt),
-               make_option_desc(opt));
+  return entry(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
 }
 
 std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {

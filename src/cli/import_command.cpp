@@ -9,10 +9,12 @@
 #include "cli/exit_codes.h"
 #include "cli/option_checks.h"
 #include "cli/output_file.h"
+#include "cli/terminal.h"
 #include "import/import_summary.h"
 #include "import/mpy_log.h"
 #include "import/observe_merge.h"
 #include "text/number_format.h"
+#include "text/text_wrap.h"
 #include "trace/format.h"
 #include "trace/writer.h"
 
@@ -44,7 +46,7 @@ void run_mpy_log(const ImportArgs& args) {
   write_trace_jsonl(out.stream(), imported.header, imported.events);
   out.commit();
   if (!args.quiet && !OutputFile::takes_stdout()) {
-    write_import_summary(std::cout, imported, args.input, args.output);
+    write_import_summary(std::cout, imported, args.input, args.output, stdout_width());
   }
 }
 
@@ -66,8 +68,10 @@ void run_observe(const ImportArgs& args) {
       merge_observations(args.trace, observations, capture_name, out.stream());
   out.commit();
   if (args.quiet || OutputFile::takes_stdout()) return;
-  fmt::print("{}: {} OBSERVE lines merged into {} → {}: {} events\n", capture_name,
-             grouped(merged.observations), args.trace, args.output, grouped(merged.events));
+  fmt::print("{}", wrap_text(fmt::format("{}: {} OBSERVE lines merged into {} → {}: {} events",
+                                         capture_name, grouped(merged.observations), args.trace,
+                                         args.output, grouped(merged.events)),
+                             stdout_width(), 2));
 }
 
 }  // namespace

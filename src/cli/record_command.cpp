@@ -9,12 +9,14 @@
 
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
+#include "cli/terminal.h"
 #include "record/maixpy_settings.h"
 #include "record/micropython_tree.h"
 #include "record/record_script.h"
 #include "record/recorder_build.h"
 #include "text/byte_size.h"
 #include "text/number_format.h"
+#include "text/text_wrap.h"
 #include "trace/format.h"
 #include "trace/writer.h"
 
@@ -161,12 +163,13 @@ void run_record(const RecordArgs& args) {
     break;
   }
   if (args.quiet) return;
-  fmt::print(
+  const std::string summary = fmt::format(
       "{} → {}: {} events ({} allocations, {} reallocs, {} frees, {} drops, {} marks, {} gc "
-      "calls)\n",
+      "calls)",
       run.script, args.output, grouped(counts.total), grouped(counts.allocs),
       grouped(counts.reallocs), grouped(counts.frees), grouped(counts.drops), grouped(counts.marks),
       grouped(counts.gc_calls));
+  fmt::print("{}", wrap_text(summary, stdout_width(), 2));
   fmt::print("recorded in {:.2f} s on a {}-byte heap\n", result.seconds, grouped(run.heap_bytes));
   if (result.facts.liveness_misses > 0) {
     fmt::print(stderr,

@@ -11,8 +11,10 @@
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/replay_options.h"
+#include "cli/terminal.h"
 #include "report/html/report_page.h"
 #include "text/number_format.h"
+#include "text/text_wrap.h"
 
 namespace gcsim::cli {
 namespace {
@@ -43,11 +45,12 @@ void run(const ReportArgs& args) {
   out.commit();
   if (args.quiet || OutputFile::takes_stdout()) return;
   const ReplaySummary& s = data.result.summary;
-  fmt::print("{}: {}, {}, {}, peak mem_alloc {} at event {}\n", args.output_path,
-             plural(s.events, "event", "events"),
-             plural(s.collections_total, "collection", "collections"),
-             plural(s.failures_total, "MemoryError", "MemoryErrors"),
-             plural(s.peak_mem_alloc, "byte", "bytes"), grouped(s.peak_event));
+  const std::string summary = fmt::format(
+      "{}: {}, {}, {}, peak mem_alloc {} at event {}", args.output_path,
+      plural(s.events, "event", "events"), plural(s.collections_total, "collection", "collections"),
+      plural(s.failures_total, "MemoryError", "MemoryErrors"),
+      plural(s.peak_mem_alloc, "byte", "bytes"), grouped(s.peak_event));
+  fmt::print("{}", wrap_text(summary, stdout_width(), 2));
 }
 
 }  // namespace

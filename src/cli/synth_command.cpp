@@ -9,8 +9,10 @@
 #include "cli/exit_codes.h"
 #include "cli/option_checks.h"
 #include "cli/output_file.h"
+#include "cli/terminal.h"
 #include "synth/workload.h"
 #include "text/quote.h"
+#include "text/text_wrap.h"
 #include "trace/writer.h"
 
 namespace gcsim::cli {
@@ -35,8 +37,10 @@ std::string workload_names() {
 }
 
 void print_list() {
+  constexpr std::size_t kNameColumn = 19;
   for (const synth::Workload& w : synth::workloads()) {
-    fmt::print("{:<18} {}\n", w.name, w.description);
+    fmt::print("{}", wrap_text(fmt::format("{:<{}}{}", w.name, kNameColumn, w.description),
+                               stdout_width(), kNameColumn));
   }
 }
 

@@ -4,6 +4,8 @@
 #include <fmt/ostream.h>
 
 #include "text/number_format.h"
+#include "text/terminal_style.h"
+#include "text/text_wrap.h"
 
 namespace gcsim {
 
@@ -24,30 +26,36 @@ std::string replay_command_for(const MpyLogHeap& heap, const std::string& trace_
 }
 
 void write_import_summary(std::ostream& out, const MpyLogImport& imported,
-                          const std::string& log_name, const std::string& trace_path) {
+                          const std::string& log_name, const std::string& trace_path,
+                          std::size_t width) {
+  const auto paragraph = [&out, width](std::size_t hang, const std::string& text) {
+    out << wrap_text(text, width, hang);
+  };
   const MpyLogStats& s = imported.stats;
   const std::uint64_t unknown = s.shape_lines[static_cast<std::size_t>(LineShape::unknown)];
-  fmt::print(out,
-             "{}: {} lines → {}: {} events: {} allocations ({} failed), {} frees, {} in-place and "
-             "{} moving reallocs, {} drops; {} collections ({} out of memory, {} threshold, {} "
-             "explicit); {} observe and {} mark events; {} lines of other core files and other "
-             "text ignored; {} unknown gc/malloc lines, {} inconsistent lines.\n",
-             log_name, grouped(s.lines), trace_path, grouped(imported.events.size()),
-             grouped(s.allocations), grouped(s.failed_allocations), grouped(s.frees),
-             grouped(s.reallocs_in_place), grouped(s.reallocs_moved), grouped(s.drops),
-             grouped(s.collections()), grouped(s.collections_oom), grouped(s.collections_threshold),
-             grouped(s.collections_explicit), grouped(s.observes), grouped(s.marks),
-             grouped(s.ignored_lines), grouped(unknown),
-             grouped(imported.warnings_total - unknown));
+  paragraph(
+      2,
+      fmt::format(
+          "{}: {} lines → {}: {} events: {} allocations ({} failed), {} frees, {} in-place and "
+          "{} moving reallocs, {} drops; {} collections ({} out of memory, {} threshold, {} "
+          "explicit); {} observe and {} mark events; {} lines of other core files and other "
+          "text ignored; {} unknown gc/malloc lines, {} inconsistent lines.",
+          log_name, grouped(s.lines), trace_path, grouped(imported.events.size()),
+          grouped(s.allocations), grouped(s.failed_allocations), grouped(s.frees),
+          grouped(s.reallocs_in_place), grouped(s.reallocs_moved), grouped(s.drops),
+          grouped(s.collections()), grouped(s.collections_oom), grouped(s.collections_threshold),
+          grouped(s.collections_explicit), grouped(s.observes), grouped(s.marks),
+          grouped(s.ignored_lines), grouped(unknown), grouped(imported.warnings_total - unknown)));
   const MpyLogHeap& h = imported.heap;
-  fmt::print(out, "heap: {} bytes at start offset {} ({}{} rules): pool {} blocks = {} bytes\n",
-             grouped(h.geometry.heap_bytes), h.geometry.start_offset,
-             h.preset.empty() ? "" : h.preset + ", ", rules_name(h.geometry.rules),
-             grouped(h.pool_blocks), grouped(h.pool_bytes));
+  paragraph(2,
+            fmt::format("heap: {} bytes at start offset {} ({}{} rules): pool {} blocks = {} bytes",
+                        grouped(h.geometry.heap_bytes), h.geometry.start_offset,
+                        h.preset.empty() ? "" : h.preset + ", ", rules_name(h.geometry.rules),
+                        grouped(h.pool_blocks), grouped(h.pool_bytes)));
   if (imported.threshold_blocks && *imported.threshold_blocks == 0) {
-    fmt::print(out,
-               "liveness: a collection before every allocation (gc.threshold(0)): the trace "
-               "holds at every heap and threshold\n");
+    paragraph(2,
+              "liveness: a collection before every allocation (gc.threshold(0)): the trace "
+              "holds at every heap and threshold");
   } else {
     const std::string threshold =
         imported.threshold_blocks
@@ -58,15 +66,20 @@ void write_import_summary(std::ostream& out, const MpyLogImport& imported,
                   "threshold collections kept as collect events (no one threshold "
                   "explains them)")
             : std::string("no threshold collections");
-    fmt::print(out,
-               "liveness: only where the recorded run collected ({}): replays default to this "
-               "heap and threshold; `gcsim record` makes a trace that holds at every setting\n",
-               threshold);
+    paragraph(
+        2,
+        fmt::format("liveness: only where the recorded run collected ({}): replays default to this "
+                    "heap and threshold; `gcsim record` makes a trace that holds at every setting",
+                    threshold));
   }
-  fmt::print(out, "replay with: {}\n", replay_command_for(h, trace_path));
+  // The command stays one line, to paste: on the next line when it does not fit beside.
+  const std::string command = replay_command_for(h, trace_path);
+  const bool beside = visible_width("replay with: " + command) <= width;
+  fmt::print(out, "replay with:{}{}\n", beside ? " " : "\n  ", command);
   const auto& warnings = imported.warnings;
   for (std::size_t i = 0; i < warnings.size() && i < kSummaryWarnings; ++i) {
-    fmt::print(out, "  line {}: {}: {}\n", warnings[i].line, warnings[i].reason, warnings[i].text);
+    paragraph(4, fmt::format("  line {}: {}: {}", warnings[i].line, warnings[i].reason,
+                             warnings[i].text));
   }
   if (imported.warnings_total > kSummaryWarnings) {
     fmt::print(out, "  … and {} more lines\n", grouped(imported.warnings_total - kSummaryWarnings));

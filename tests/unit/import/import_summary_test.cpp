@@ -63,22 +63,34 @@ TEST(ImportSummary, SaysWhatTheLogGaveAndListsTheFirstTenWarnings) {
   }
   imported.warnings_total = 12;
   std::ostringstream out;
-  write_import_summary(out, imported, "c.log.gz", "c.jsonl");
+  write_import_summary(out, imported, "c.log.gz", "c.jsonl", 80);
   const std::string text = out.str();
-  EXPECT_EQ(text.substr(0, text.find('\n')),
-            "c.log.gz: 30,143 lines → c.jsonl: 5 events: 2,864 allocations (0 failed), 106 "
-            "frees, 257 in-place and 22 moving reallocs, 2,634 drops; 39 collections (39 out of "
-            "memory, 0 threshold, 0 explicit); 26 observe and 26 mark events; 21,991 lines of "
-            "other core files and other text ignored; 11 unknown gc/malloc lines, 1 inconsistent "
-            "lines.");
+  EXPECT_EQ(text.substr(0, text.find("heap:")),
+            "c.log.gz: 30,143 lines → c.jsonl: 5 events: 2,864 allocations (0 failed), 106\n"
+            "  frees, 257 in-place and 22 moving reallocs, 2,634 drops; 39 collections (39\n"
+            "  out of memory, 0 threshold, 0 explicit); 26 observe and 26 mark events; 21,991\n"
+            "  lines of other core files and other text ignored; 11 unknown gc/malloc lines,\n"
+            "  1 inconsistent lines.\n");
   EXPECT_NE(text.find("heap: 524,272 bytes at start offset 16 (k210, v1.11 rules): pool 16,192 "
-                      "blocks = 518,144 bytes\n"),
+                      "blocks =\n  518,144 bytes\n"),
             std::string::npos);
   EXPECT_NE(text.find("replay with: gcsim replay c.jsonl --heap-size 524272 --start-offset 16\n"),
             std::string::npos);
   EXPECT_NE(text.find("  line 10: looks like gc/malloc output: gc_allc(1)\n"), std::string::npos);
   EXPECT_EQ(text.find("  line 11:"), std::string::npos);
   EXPECT_NE(text.find("… and 2 more lines\n"), std::string::npos);
+}
+
+// A replay command too long to sit beside its label goes whole on the next line: folded, it
+// would not paste as one command.
+TEST(ImportSummary, KeepsTheReplayCommandOneLine) {
+  MpyLogImport imported;
+  imported.heap = heap_512k();
+  std::ostringstream out;
+  write_import_summary(out, imported, "c.log", "traces/c.jsonl", 60);
+  EXPECT_NE(out.str().find("replay with:\n"
+                           "  gcsim replay traces/c.jsonl --heap-size 524272 --start-offset 16\n"),
+            std::string::npos);
 }
 
 }  // namespace
