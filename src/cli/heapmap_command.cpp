@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "cli/option_checks.h"
 #include "cli/output_file.h"
@@ -44,9 +45,7 @@ void run(const HeapmapArgs& args) {
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, target,
       &progress);
   progress.clear();
-  for (const TraceWarning& w : map.result.warnings) {
-    fmt::print(stderr, "gcsim: warning: {}\n", w.message);
-  }
+  for (const TraceWarning& w : map.result.warnings) print_warning(ColorMode::automatic, w.message);
   const HeapMapFormat format = heap_map_format(map.result.layout, pool_address);
   write_heap_map(text_out ? text_out->stream() : std::cout, map.snapshot.info, map.snapshot.letters,
                  format);

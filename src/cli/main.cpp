@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "cli/geometry_command.h"
 #include "cli/heapmap_command.h"
@@ -58,15 +59,16 @@ int main(int argc, char** argv) {
                                : argv[1][0] != '-'
                                    ? fmt::format("{} is not a command", gcsim::quote(argv[1]))
                                    : std::string(e.what());
-      fmt::print(stderr, "gcsim: {}; the commands: {} (gcsim COMMAND --help)\n", what,
-                 command_names(app));
+      print_error(ColorMode::automatic,
+                  fmt::format("gcsim: {}; the commands: {} (gcsim COMMAND --help)", what,
+                              command_names(app)));
       return kExitBadInput;
     }
-    fmt::print(stderr, "gcsim: {}\n", e.what());
+    print_error(given_color(app), fmt::format("gcsim: {}", e.what()));
     return kExitBadInput;
   } catch (...) {  // bad input (exit 2), or gcsim's own fault (exit 3): exit_codes.h
     const Failure failure = failure_of(std::current_exception());
-    fmt::print(stderr, "{}\n", failure.message);
+    print_error(given_color(app), failure.message);
     return failure.exit_code;
   }
   return exit_code;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "cli/terminal.h"
@@ -172,10 +173,10 @@ void run_record(const RecordArgs& args) {
   fmt::print("{}", wrap_text(summary, stdout_width(), 2));
   fmt::print("recorded in {:.2f} s on a {}-byte heap\n", result.seconds, grouped(run.heap_bytes));
   if (result.facts.liveness_misses > 0) {
-    fmt::print(stderr,
-               "gcsim: warning: {} events named objects a liveness pass had found unreachable "
-               "(left out of the trace)\n",
-               grouped(result.facts.liveness_misses));
+    print_warning(ColorMode::automatic,
+                  fmt::format("{} events named objects a liveness pass had found unreachable "
+                              "(left out of the trace)",
+                              grouped(result.facts.liveness_misses)));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "cli/option_checks.h"
 #include "cli/output_file.h"
@@ -60,8 +61,7 @@ void run(const ReplayArgs& args) {
   progress.clear();
 
   if (csv) csv->finish();
-  for (const TraceWarning& w : result.warnings)
-    fmt::print(stderr, "gcsim: warning: {}\n", w.message);
+  for (const TraceWarning& w : result.warnings) print_warning(args.color, w.message);
   if (json_out) {
     json_out->stream() << replay_to_json(result, args.trace).dump(2) << '\n';
   }

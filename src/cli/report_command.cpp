@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "cli/heapmap_command.h"
 #include "cli/option_checks.h"
@@ -38,9 +39,7 @@ void run(const ReportArgs& args) {
   const ReportData data = collect_report_data(
       args.trace, [&](const TraceHeader& h) { return args.replay.settings_for(h); }, &progress);
   progress.clear();
-  for (const TraceWarning& w : data.result.warnings) {
-    fmt::print(stderr, "gcsim: warning: {}\n", w.message);
-  }
+  for (const TraceWarning& w : data.result.warnings) print_warning(ColorMode::automatic, w.message);
   write_html_report(out.stream(), data, pool_address);
   out.commit();
   if (args.quiet || OutputFile::takes_stdout()) return;

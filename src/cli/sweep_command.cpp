@@ -9,6 +9,7 @@
 #include <thread>
 #include <utility>
 
+#include "cli/diagnostics.h"
 #include "cli/exit_codes.h"
 #include "cli/geometry_options.h"
 #include "cli/option_checks.h"
@@ -98,7 +99,7 @@ int finish(const SweepReport& report, SweepOutputs& outputs,
   outputs.write(report, replays);
   const std::optional<std::string> failure = gate_failure(report);
   if (!failure) return kExitOk;
-  fmt::print(stderr, "gcsim: {}\n", *failure);
+  print_error(outputs.color(), "gcsim: " + *failure);
   return kExitRegression;
 }
 

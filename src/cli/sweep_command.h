@@ -39,6 +39,7 @@ class SweepOutputs {
   explicit SweepOutputs(const SweepOutputOptions& options);
   // Whether the sweep must keep each cell's replay (for --html).
   bool wants_replays() const { return html_.has_value(); }
+  ColorMode color() const { return color_; }
   // `replays`: one per cell of the report when wants_replays(), else none.
   void write(const sweep::SweepReport& report, const std::vector<sweep::CellReplay>& replays);
 

@@ -17,9 +17,9 @@ std::string_view environment(const char* name) {
   return value ? value : "";
 }
 
-std::size_t tty_columns() {
+std::size_t tty_columns(int fd) {
   winsize size{};
-  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+  if (::ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
   return size.ws_col;
 }
 
@@ -66,13 +66,30 @@ void add_color_option(CLI::App& cmd, ColorMode& mode) {
 }
 
 std::size_t stdout_width() {
-  return decide_width(environment("COLUMNS"), ::isatty(STDOUT_FILENO) != 0 ? tty_columns() : 0);
+  return decide_width(environment("COLUMNS"),
+                      ::isatty(STDOUT_FILENO) != 0 ? tty_columns(STDOUT_FILENO) : 0);
 }
 
 TerminalStyle stdout_style(ColorMode mode) {
   const bool tty = ::isatty(STDOUT_FILENO) != 0;
   return TerminalStyle{stdout_width(),
                        decide_color(mode, tty, environment("NO_COLOR"), environment("TERM"))};
+}
+
+TerminalStyle stderr_style(ColorMode mode) {
+  if (::isatty(STDERR_FILENO) == 0) return TerminalStyle{0, false};
+  return TerminalStyle{decide_width(environment("COLUMNS"), tty_columns(STDERR_FILENO)),
+                       decide_color(mode, true, environment("NO_COLOR"), environment("TERM"))};
+}
+
+ColorMode given_color(const CLI::App& app) {
+  for (const CLI::App* command : app.get_subcommands()) {
+    const CLI::Option* color = command->get_option_no_throw("--color");
+    if (!color || color->count() == 0) continue;
+    const auto mode = color_modes().find(color->results().back());
+    if (mode != color_modes().end()) return mode->second;
+  }
+  return ColorMode::automatic;
 }
 
 }  // namespace gcsim::cli

@@ -6,7 +6,8 @@
 //
 // Colour: --color=always, or --color=auto (the default) with stdout a terminal, NO_COLOR unset
 // or empty (no-color.org) and TERM not "dumb"; --color=never never. Only stdout's text is ever
-// coloured: files (--json, --csv, -o ...) and stderr never are.
+// coloured: files (--json, --csv, -o ...) never are. Stderr's errors and warnings are by the same
+// rules, but only when stderr is itself a terminal (--color=always does not colour a log file).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -37,5 +38,12 @@ std::size_t stdout_width();
 
 // The style for stdout, from the process's environment and stdout.
 TerminalStyle stdout_style(ColorMode mode);
+
+// The style for stderr when it is a terminal; width 0 (fold nothing) and no colour when it is
+// not, so a message in a pipe or a log stays one line.
+TerminalStyle stderr_style(ColorMode mode);
+
+// The --color given to the command that ran (automatic when none was, or it was not valid).
+ColorMode given_color(const CLI::App& app);
 
 }  // namespace gcsim::cli

@@ -9,6 +9,8 @@ std::string_view escape_of(Color color) {
       return "\x1b[31m";
     case Color::green:
       return "\x1b[32m";
+    case Color::bold_red:
+      return "\x1b[1;31m";
     case Color::yellow:
       break;
   }

@@ -14,7 +14,7 @@ struct TerminalStyle {
   bool color = false;
 };
 
-enum class Color { red, green, yellow };
+enum class Color { red, green, yellow, bold_red };
 
 // The text wrapped in its colour's escape and a reset; the text alone when style.color is false.
 std::string paint(const TerminalStyle& style, Color color, std::string_view text);
