@@ -8,7 +8,7 @@ void IdTable::rehash(std::size_t capacity) {
   std::vector<Entry> old = std::move(entries_);
   entries_.assign(capacity, Entry{kEmpty, kNoSlot});
   mask_ = capacity - 1;
-  shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+  shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity)) + 2;
   size_ = 0;
   for (const Entry& e : old) {
     if (e.id != kEmpty) insert(e.id, e.slot);
@@ -16,7 +16,7 @@ void IdTable::rehash(std::size_t capacity) {
 }
 
 void IdTable::insert(std::uint64_t id, ObjectSlot slot) {
-  if (2 * (size_ + 1) > entries_.size()) rehash(2 * entries_.size());
+  if (4 * (size_ + 1) > 3 * entries_.size()) rehash(2 * entries_.size());
   std::size_t i = home(id);
   while (entries_[i].id != kEmpty) i = (i + 1) & mask_;
   entries_[i].id = id;  // two stores: a braced Entry made GCC 12 spill the slot to the stack

@@ -32,6 +32,13 @@ class IdTable {
   void insert(std::uint64_t id, ObjectSlot slot);
   void erase(std::uint64_t id);
   std::size_t size() const { return size_; }
+  // How many entries past its home `id` sits (it must be in the table): the tests bound it for
+  // patterns of ids that could cluster.
+  std::size_t probe_length(std::uint64_t id) const {
+    std::size_t n = 0;
+    for (std::size_t i = home(id); entries_[i].id != id; i = (i + 1) & mask_) ++n;
+    return n;
+  }
 
  private:
   struct Entry {
@@ -44,7 +51,8 @@ class IdTable {
 
   // Fibonacci hashing: the top bits of id × 2^64/φ.
   std::size_t home(std::uint64_t id) const {
-    return static_cast<std::size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_);
+    const auto group = static_cast<std::size_t>(((id >> 2) * 0x9E3779B97F4A7C15ull) >> shift_);
+    return (group << 2) | (id & 3);
   }
   void rehash(std::size_t capacity);
 

@@ -53,6 +53,7 @@
 #include "replay/id_ranges.h"
 #include "replay/id_table.h"
 #include "replay/indices.h"
+#include "replay/stable_vector.h"
 
 namespace gcsim {
 
@@ -71,25 +72,27 @@ class Program final : public Mutator {
     std::uint32_t n_pointers;  // ≥ 1
     bool unordered = false;    // counted in n_unordered_refs_: the order does not hold for it
   };
+  // The 8-byte fields, then the 4-byte ones, then the bytes: no padding inside (96 bytes on
+  // x86-64, where the order of first use left 8 bytes of holes).
   struct Object {
     std::uint64_t id = 0;
     std::uint64_t size_bytes = 0;
-    BlockIndex head = kNoBlock;  // kNoBlock: size 0, reallocated to 0, or lost
-    std::uint32_t generation = 0;
-    std::uint32_t held_pos = kNotHeld;  // position in the held list
-    bool alive = false;
-    bool lost = false;  // its allocation failed, or a sweep took its blocks
-    bool fin = false;
-    char type_letter = 'h';    // the heap map's letter for this object's head
-    bool unreachable = false;  // known unreachable (or freed): its refs count no more
-    bool suspect = false;      // in suspects_
     EventIndex born_event;
     std::uint64_t reach_stamp = 0;
-    std::int64_t order = 0;               // in the topological order of the counted refs
+    std::int64_t order = 0;      // in the topological order of the counted refs
+    BlockIndex head = kNoBlock;  // kNoBlock: size 0, reallocated to 0, or lost
+    std::uint32_t generation = 0;
+    std::uint32_t held_pos = kNotHeld;    // position in the held list
     std::uint32_t n_referrers = 0;        // objects whose counted refs point here
     std::uint32_t n_unordered_refs = 0;   // of its own refs
     std::uint32_t n_trial_referrers = 0;  // during trial deletion: referrers inside the trial
-    std::vector<RefCount> refs;           // one entry per target, in no particular order
+    bool alive = false;
+    bool lost = false;  // its allocation failed, or a sweep took its blocks
+    bool fin = false;
+    char type_letter = 'h';      // the heap map's letter for this object's head
+    bool unreachable = false;    // known unreachable (or freed): its refs count no more
+    bool suspect = false;        // in suspects_
+    std::vector<RefCount> refs;  // one entry per target, in no particular order
   };
 
   // Objects pointing to more targets than this get an index by target.
@@ -176,7 +179,7 @@ class Program final : public Mutator {
   void update_planes(const Object& o);
   void clear_planes(BlockIndex head);
 
-  std::vector<Object> objects_;
+  StableVector<Object> objects_;
   std::vector<ObjectSlot> free_slots_;
   // Ids: alive (and unswept garbage) in slot_of_id_. Used so far: none without any_id_, else
   // those in [lowest_id_, next_new_id_) except unused_ids_; a used id not alive is dead.
