@@ -1,11 +1,12 @@
 // IdTable: trace id → object slot for the ids alive now, looked up on nearly every event.
-// Open addressing with linear probing over a power-of-two array kept at most half full;
-// erasing shifts later entries back instead of leaving tombstones, so a long replay that
-// creates and kills millions of ids never slows down. A large array shrinks when an eighth of
-// it is used; one of up to kKeptCapacity entries (1 MiB) never does, as a program whose live
-// count swings between tens and hundreds (a recording, object by object) would rehash it on
-// every swing. (std::unordered_map allocates a node per insert, which showed in the replay's
-// profile.)
+// Open addressing with linear probing over a power-of-two array kept at most 3/4 full (home()
+// spreads ids well enough that probes stay short there, and a fuller array is fewer new pages
+// to touch as it grows); erasing shifts later entries back instead of leaving tombstones, so a
+// long replay that creates and kills millions of ids never slows down. A large array shrinks
+// when an eighth of it is used; one of up to kKeptCapacity entries (1 MiB) never does, as a
+// program whose live count swings between tens and hundreds (a recording, object by object)
+// would rehash it on every swing. (std::unordered_map allocates a node per insert, which
+// showed in the replay's profile.)
 #pragma once
 
 #include <cstdint>
