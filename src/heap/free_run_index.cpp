@@ -143,7 +143,8 @@ BlockIndex FreeRunIndex::first_fit(std::uint32_t n_blocks) const {
   // Word by word from the lowest block a fit could start at: a run that reaches in from the
   // words below (`carry` free blocks at their top) starts before any run inside this word.
   std::uint32_t carry = 0;
-  for (std::uint32_t w = lowest_fit_[n_blocks] / kWordBlocks; w < n_words; ++w) {
+  const std::uint32_t from = std::max(lowest_fit_[n_blocks], no_free_below_);
+  for (std::uint32_t w = from / kWordBlocks; w < n_words; ++w) {
     const std::uint64_t x = words_[w];
     std::uint32_t fit;
     if (carry + static_cast<std::uint32_t>(std::countr_one(x)) >= n_blocks) {
@@ -161,17 +162,28 @@ BlockIndex FreeRunIndex::first_fit(std::uint32_t n_blocks) const {
 }
 
 void FreeRunIndex::raise_lowest_fit(std::uint32_t n_blocks, std::uint32_t b) const {
+  // A single block found at b: no block below it is free, one mark for every length.
+  if (n_blocks == 1) {
+    no_free_below_ = b;
+    return;
+  }
   // Nothing of n_blocks fits below b, so nothing longer does either. Eight lengths at a time,
   // without a branch per length (a loop ending at a varying length mispredicts its exit).
   for (std::uint32_t n = n_blocks; n <= kWordBlocks; n += kRaiseStep) {
     for (std::uint32_t k = 0; k < kRaiseStep; ++k) {
       lowest_fit_[n + k] = std::max(lowest_fit_[n + k], b);
     }
-    if (lowest_fit_[n + kRaiseStep] >= b) break;  // the marks are non-decreasing in n
+    // The marks are non-decreasing in n.
+    if (std::max(lowest_fit_[n + kRaiseStep], no_free_below_) >= b) break;
   }
 }
 
 void FreeRunIndex::lower_lowest_fit(std::uint32_t first, std::uint32_t n_blocks) {
+  if (first < no_free_below_) {
+    // The floor falls to `first`: the marks keep what it told them.
+    for (std::uint32_t& mark : lowest_fit_) mark = std::max(mark, no_free_below_);
+    no_free_below_ = first;
+  }
   // A free run [first, first + n_blocks) fits every request up to its length.
   for (std::uint32_t n = std::min(n_blocks, kWordBlocks); n >= 1 && lowest_fit_[n] > first; --n) {
     lowest_fit_[n] = first;

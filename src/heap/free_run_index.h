@@ -9,7 +9,8 @@
 //                the run it splits, without walking them
 //   run lengths  how many runs of each length (RunLengths): largest run and run count
 //   lowest fit   for each request of n ≤ 64 blocks, a block below which no run of n starts:
-//                where py/gc.c's gc_last_free_atb_index is for every request, but per length
+//                where py/gc.c's gc_last_free_atb_index is for every request, but per length,
+//                over a floor below which no block is free
 //   long runs    a bit at the first block of each run longer than a word
 //
 // First fit of n ≤ 64 blocks scans the free bits a word at a time up from lowest_fit_[n]; the
@@ -76,6 +77,10 @@ class FreeRunIndex {
   // kRaiseStep lengths at a time: the entries past 64 are room for that, and never read.
   static constexpr std::uint32_t kRaiseStep = 8;
   mutable std::array<std::uint32_t, 65 + kRaiseStep> lowest_fit_{};
+  // No block below this one is free: a floor under every mark, so that first fit of one block
+  // (most requests) raises one number instead of 64 marks. A mark's value is the larger of the
+  // two.
+  mutable std::uint32_t no_free_below_ = 0;
   BitPlane long_starts_;  // first blocks of runs longer than a word
   BitPlane long_words_;   // words of long_starts_ that have a bit set
 };
