@@ -180,7 +180,9 @@ void FreeRunIndex::raise_lowest_fit(std::uint32_t n_blocks, std::uint32_t b) con
 
 void FreeRunIndex::lower_lowest_fit(std::uint32_t first, std::uint32_t n_blocks) {
   if (first < no_free_below_) {
-    // The floor falls to `first`: the marks keep what it told them.
+    // The floor falls to `first`: each mark first takes what the floor told it, or a mark a
+    // raise left below the floor would sit out of order (the marks must stay non-decreasing in
+    // n for the loop below to stop early).
     for (std::uint32_t& mark : lowest_fit_) mark = std::max(mark, no_free_below_);
     no_free_below_ = first;
   }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gcsim {
@@ -183,6 +184,42 @@ TEST(FreeRunIndex, RandomisedAgainstNaiveBitVector) {
       }
       naive.set(first, len, is_free);
       expect_same(index, naive, "n=" + std::to_string(n) + " op=" + std::to_string(op));
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
+// As an allocator uses it: first fit of one request's length, that range taken, or a random
+// earlier allocation freed. Between full checks (every 7th step) only the requested length is
+// asked, so the marks of other lengths lag behind the floor that one-block requests raise and
+// frees below it lower: states a check of every length after every step never reaches. (It
+// fails if the floor falls without the marks taking its value first.)
+TEST(FreeRunIndex, AllocatorShapedAgainstNaiveBitVector) {
+  std::mt19937 rng(20261206);
+  for (std::uint32_t n : {97u, 1000u, 16192u}) {
+    FreeRunIndex index(n);
+    NaiveRuns naive(n);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> taken;  // first block, length
+    for (int op = 0; op < 20'000; ++op) {
+      const std::string where = "n=" + std::to_string(n) + " op=" + std::to_string(op);
+      if (taken.empty() || rng() % 8 < 5) {
+        const std::uint32_t kind = rng() % 16;
+        const std::uint32_t len = kind < 10 ? 1 : kind < 15 ? 2 + rng() % 7 : 9 + rng() % 72;
+        const BlockIndex fit = index.first_fit(len);
+        ASSERT_EQ(fit, naive.first_fit(len)) << where << " first_fit(" << len << ")";
+        if (fit == kNoBlock) continue;
+        index.set_used(fit, len);
+        naive.set(fit.value, len, false);
+        taken.emplace_back(fit.value, len);
+      } else {
+        const std::size_t k = rng() % taken.size();
+        const auto [first, len] = taken[k];
+        taken[k] = taken.back();
+        taken.pop_back();
+        index.set_free(BlockIndex(first), len);
+        naive.set(first, len, true);
+      }
+      if (op % 7 == 0) expect_same(index, naive, where);
       if (HasFatalFailure()) return;
     }
   }
