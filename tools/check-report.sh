@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Opens gcsim's HTML report in headless Chromium and checks the DOM the browser built: both
-# curve charts are there, with one tick per collection and one marker per MemoryError, and the
-# heap maps are drawn. Then a sweep's page (`gcsim sweep --html`): one chart per cell, whose
-# ticks and markers stand for (data-count) as many collections and MemoryErrors as the cells of
-# the same run's --json. Every page is also laid out at 1400 and 420 px wide
-# (tools/check_layout.py): nothing may be wider than the window, no text may sit on other text
-# or on a chart's plot; screenshots of both widths land in the temporary folder (kept, and
-# named, with --keep). Installs Chromium (the Debian package `chromium`) if it is missing.
+# curve charts are there (each drawn wide and narrow), with one tick per collection and one
+# marker per MemoryError, and the heap maps are drawn. Then a sweep's page (`gcsim sweep
+# --html`): one chart per cell, whose ticks and markers stand for (data-count) as many
+# collections and MemoryErrors as the cells of the same run's --json. Every page is also laid
+# out at 1400 and 420 px wide (tools/check_layout.py): nothing may be wider than the window, no
+# text may sit on other text or on a chart's plot, and at 420 px no chart text is drawn under
+# 9 px; screenshots of both widths land in the temporary folder (kept, and named, with --keep).
+# Installs Chromium (the Debian package `chromium`) if it is missing.
 #
 #   tools/check-report.sh [GCSIM] [--screenshot] [--keep]
 #     GCSIM         the gcsim binary (default: build/gcsim)
@@ -65,7 +66,7 @@ check_report() {
   "$gcsim" report "$trace" -o "$tmp/$name.html" --quiet "$@"
   browser --dump-dom "file://$tmp/$name.html" >"$tmp/$name.dom.html"
   grep -q '<svg[^>]* id="chart-events"' "$tmp/$name.dom.html" || fail "$name: no svg#chart-events"
-  for chart in chart-events chart-bytes; do
+  for chart in chart-events chart-bytes chart-events-narrow chart-bytes-narrow; do
     local ticks markers
     ticks=$(count "$tmp/$name.dom.html" "$chart" collection-tick)
     markers=$(count "$tmp/$name.dom.html" "$chart" failure-marker)

@@ -40,16 +40,26 @@ void Curve::sample(const StateSample& s) {
 }
 
 void Curve::halve() {
-  std::vector<CurveBucket> merged;
-  merged.reserve(buckets_.size() / 2 + 1);
-  for (std::size_t i = 0; i < buckets_.size(); i += 2) {
-    CurveBucket b = buckets_[i];
-    if (i + 1 < buckets_.size()) absorb(b, buckets_[i + 1]);
-    merged.push_back(b);
-  }
-  buckets_ = std::move(merged);
+  buckets_ = coarsened(buckets_, buckets_.size() / 2);
   width_ *= 2;
   in_last_ = width_;
+}
+
+std::vector<CurveBucket> coarsened(const std::vector<CurveBucket>& buckets,
+                                   std::size_t max_buckets) {
+  const std::size_t most = std::max<std::size_t>(max_buckets, 1);
+  const std::size_t group = (buckets.size() + most - 1) / most;
+  if (group <= 1) return buckets;
+  std::vector<CurveBucket> merged;
+  merged.reserve(buckets.size() / group + 1);
+  for (std::size_t i = 0; i < buckets.size(); ++i) {
+    if (i % group == 0) {
+      merged.push_back(buckets[i]);
+    } else {
+      absorb(merged.back(), buckets[i]);
+    }
+  }
+  return merged;
 }
 
 }  // namespace gcsim

@@ -36,4 +36,10 @@ class Curve final : public SampleSink {
   std::vector<CurveBucket> buckets_;
 };
 
+// `buckets` with every `ceil(size / max_buckets)` neighbours merged into one (min of the mins,
+// max of the maxes), so at most `max_buckets` remain and a spike still shows: a chart draws no
+// more buckets than it has units across its plot.
+std::vector<CurveBucket> coarsened(const std::vector<CurveBucket>& buckets,
+                                   std::size_t max_buckets);
+
 }  // namespace gcsim

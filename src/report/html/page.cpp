@@ -10,7 +10,10 @@ namespace {
 // The x-axis switch of the curve chart is two radio buttons and these sibling selectors. From
 // 400 px wide up nothing is wider than the window: the charts scale to their box (their own
 // width at most), a table wider than the page scrolls inside itself, and small multiples sit
-// in a grid of equal columns, as many as fit.
+// in a grid of equal columns, as many as fit. A chart scaled below about 0.8 has text too small
+// to read, so the report draws each curve chart twice (720 and 400 units wide: the labels
+// thinned to each width) and shows one: the wide one from 641 px (a 593-px box: 9-px text at
+// least), the narrow one below. A script could redraw on resize; the page has none, by design.
 constexpr std::string_view kStyle = R"(
 body { font-family: sans-serif; font-size: 14px; margin: 24px; color: #222222; max-width: 1100px;
   overflow-wrap: anywhere; }
@@ -30,6 +33,8 @@ pre.mem-info { font-size: 11px; line-height: 1.15; background: #fafafa; padding:
 svg { max-width: 100%; height: auto; }
 svg.curve-chart { width: 100%; }
 .chart-box svg.curve-chart { max-width: 960px; }
+.narrow-only { display: none; }
+@media (max-width: 640px) { .wide-only { display: none; } .narrow-only { display: revert; } }
 .chart-box { margin: 8px 0; }
 ul.chart-legend { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap;
   gap: 2px 14px; font-size: 12px; }

@@ -56,6 +56,16 @@ void write_summary(std::ostream& out, const ReportData& data) {
   out << "</section>\n";
 }
 
+// Each chart twice, drawn for a wide screen and for a phone; the page's CSS shows one (page.cpp).
+void write_chart_pair(std::ostream& out, const CurveChartData& chart, const std::string& id,
+                      ChartX x) {
+  out << "<div class=\"wide-only\">\n";
+  write_curve_chart(out, chart, {.id = id, .x = x, .width = kWideChartWidth});
+  out << "</div>\n<div class=\"narrow-only\">\n";
+  write_curve_chart(out, chart, {.id = id + "-narrow", .x = x, .width = kNarrowChartWidth});
+  out << "</div>\n";
+}
+
 void write_curves(std::ostream& out, const ReportData& data) {
   const CurveChartData chart{&data.result, &data.curve, &data.bytes, data.peak_bytes_allocated,
                              &data.marks};
@@ -66,15 +76,17 @@ void write_curves(std::ostream& out, const ReportData& data) {
          "<label for=\"x-axis-bytes\">x axis: bytes allocated</label>\n"
          "<div class=\"chart-box\" id=\"chart-events-box\">\n";
   write_curve_legend(out, chart);
-  write_curve_chart(out, chart, {.id = "chart-events", .x = ChartX::events});
+  write_chart_pair(out, chart, "chart-events", ChartX::events);
   out << "</div>\n<div class=\"chart-box\" id=\"chart-bytes-box\">\n";
   write_curve_legend(out, chart);
-  write_curve_chart(out, chart, {.id = "chart-bytes", .x = ChartX::bytes_allocated});
+  write_chart_pair(out, chart, "chart-bytes", ChartX::bytes_allocated);
   fmt::print(out,
              "</div>\n<p class=\"note\">Each band spans the lowest and highest value over a "
-             "bucket of {} event(s), so a one-event spike stays visible. Ticks under the axis are "
+             "bucket of <span class=\"wide-only\">{}</span><span class=\"narrow-only\">{}</span> "
+             "event(s), so a one-event spike stays visible. Ticks under the axis are "
              "collections, ▼ are MemoryErrors, the circle is the peak.{}</p>\n</section>\n",
-             grouped(data.curve.bucket_width()),
+             grouped(curve_chart_bucket_events(data.curve, kWideChartWidth)),
+             grouped(curve_chart_bucket_events(data.curve, kNarrowChartWidth)),
              data.marks_total > data.marks.size()
                  ? fmt::format(" The first {} of {} marks are drawn.", grouped(data.marks.size()),
                                grouped(data.marks_total))

@@ -14,8 +14,10 @@
 namespace gcsim {
 namespace {
 
-constexpr double kWidth = 720, kLeft = 80, kPlotWidth = 612, kPlotHeight = 240;
-constexpr double kCharWidth = 6.6;           // px an 11-px sans-serif character takes, at most
+// The plot fills the width but for the y labels on its left and half an x label on its right.
+constexpr double kLeft = 80, kRight = 28, kPlotHeight = 240;
+constexpr double kCharWidth = 6.6;                // px an 11-px sans-serif character takes, at most
+constexpr double kTickLabelGap = 2 * kCharWidth;  // between neighbouring x labels
 constexpr std::size_t kMarkLabelBytes = 18;  // of a mark's label on the chart; all in its tooltip
 constexpr double kMarkLabelGap = 16;         // px between labelled marks: a rotated line and a gap
 
@@ -37,7 +39,7 @@ struct ChartLayout {
   double height = 0;
 };
 
-ChartLayout layout_for(const CurveChartData& data) {
+ChartLayout layout_for(const CurveChartData& data, double width) {
   ChartLayout l;
   if (data.marks && !data.marks->empty()) {
     double longest = 0;
@@ -47,7 +49,7 @@ ChartLayout layout_for(const CurveChartData& data) {
     l.mark_band = longest + 8;
   }
   l.peak_row = l.mark_band + 14;
-  l.plot = {kLeft, l.peak_row + 18, kPlotWidth, kPlotHeight};
+  l.plot = {kLeft, l.peak_row + 18, width - kLeft - kRight, kPlotHeight};
   l.height = l.plot.bottom() + 56;
   return l;
 }
@@ -91,6 +93,27 @@ class Scales {
   double x_max_ = 1;
 };
 
+std::string x_label(ChartX x, std::uint64_t v) {
+  return xml_escape(x == ChartX::events ? grouped(v) : human_bytes(v));
+}
+
+// The 1-2-5 ticks of the x axis, as many as 6 while their labels stay kTickLabelGap apart on a
+// plot `plot_width` px wide. Events are 0-based: the axis ends at the last one. Bytes run from 0
+// to the total.
+std::vector<std::uint64_t> x_ticks(const CurveChartData& data, ChartX x, double plot_width) {
+  const std::uint64_t events = data.result->summary.events;
+  if (x == ChartX::events && events == 0) return {};
+  const std::uint64_t last = x == ChartX::events ? events - 1 : data.bytes->total();
+  const double units_per_px = static_cast<double>(std::max<std::uint64_t>(last, 1)) / plot_width;
+  for (int most = 6;; --most) {
+    std::vector<std::uint64_t> ticks = axis_ticks(last, most);
+    if (ticks.size() < 2 || most == 2) return ticks;
+    double widest = 0;
+    for (const std::uint64_t v : ticks) widest = std::max(widest, text_width(x_label(x, v)));
+    if (static_cast<double>(ticks[1]) / units_per_px >= widest + kTickLabelGap) return ticks;
+  }
+}
+
 void axes(Out out, const CurveChartData& data, const CurveChartStyle& style, const Scales& s,
           const Plot& p) {
   fmt::format_to(out,
@@ -107,23 +130,22 @@ void axes(Out out, const CurveChartData& data, const CurveChartStyle& style, con
                    "text-anchor=\"end\">{5}</text>\n",
                    p.left, y, p.right(), p.left - 6, y + 4, xml_escape(human_bytes(v)));
   }
-  // Events are 0-based: the axis ends at the last one. Bytes run from 0 to the total.
-  const std::uint64_t events = data.result->summary.events;
   const bool by_event = style.x == ChartX::events;
-  if (!by_event || events > 0) {
-    for (const std::uint64_t v : axis_ticks(by_event ? events - 1 : data.bytes->total(), 6)) {
-      const double x = by_event ? s.px(static_cast<double>(v) + 0.5) : s.px(static_cast<double>(v));
-      fmt::format_to(out,
-                     "<line class=\"x-tick\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
-                     "y2=\"{2:.1f}\" stroke=\"#999999\"/>\n<text x=\"{0:.1f}\" y=\"{3:.1f}\" "
-                     "text-anchor=\"middle\">{4}</text>\n",
-                     x, p.bottom() + 15, p.bottom() + 19, p.bottom() + 31,
-                     xml_escape(by_event ? grouped(v) : human_bytes(v)));
-    }
+  for (const std::uint64_t v : x_ticks(data, style.x, p.width)) {
+    const double x = by_event ? s.px(static_cast<double>(v) + 0.5) : s.px(static_cast<double>(v));
+    fmt::format_to(out,
+                   "<line class=\"x-tick\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" "
+                   "y2=\"{2:.1f}\" stroke=\"#999999\"/>\n<text class=\"x-label\" x=\"{0:.1f}\" "
+                   "y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>\n",
+                   x, p.bottom() + 15, p.bottom() + 19, p.bottom() + 31, x_label(style.x, v));
   }
-  const std::string_view x_title =
+  // The long title where it fits, else the short one (the page's note explains the buckets).
+  const std::string_view long_title =
       by_event ? "event (0-based; each point: the min and max over its bucket of events)"
                : "bytes allocated so far (successful alloc and realloc sizes, cumulative)";
+  const std::string_view x_title = text_width(long_title) <= p.width ? long_title
+                                   : by_event                        ? "event (0-based)"
+                                                                     : "bytes allocated so far";
   fmt::format_to(out,
                  "<text class=\"axis-title\" x=\"{:.1f}\" y=\"{:.1f}\" "
                  "text-anchor=\"middle\">{}</text>\n"
@@ -195,14 +217,17 @@ void peak_marker(Out out, const CurveChartData& data, const CurveChartStyle& sty
 
 // A dotted line across the plot per mark, and its label (the first kMarkLabelBytes) standing
 // in the band above; a mark too close to the last labelled one gets only a short tick under the
-// top edge (a line each would hide the curves), its label in the tooltip.
+// top edge (a line each would hide the curves), its label in the tooltip, and none at all
+// within a px of the last mark drawn (its tick would cover the same column).
 void mark_annotations(Out out, const CurveChartData& data, const Scales& s, const ChartLayout& l) {
   if (!data.marks) return;
   const Plot& p = l.plot;
-  double last_label_x = -kMarkLabelGap;
+  double last_label_x = -kMarkLabelGap, last_x = -1;
   for (const MarkEntry& m : *data.marks) {
     const double x = s.event_x(m.event);
     const bool labelled = x - last_label_x >= kMarkLabelGap;
+    if (!labelled && x - last_x < 1) continue;  // the last one's pixel column: nothing to see
+    last_x = x;
     fmt::format_to(out,
                    "<g class=\"mark-annotation\"><title>mark '{}' at event {}</title>"
                    "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
@@ -247,11 +272,18 @@ void observations(Out out, const CurveChartData& data, const Scales& s) {
   }
 }
 
+std::size_t drawn_buckets(double width) { return static_cast<std::size_t>(width - kLeft - kRight); }
+
 }  // namespace
+
+std::uint64_t curve_chart_bucket_events(const Curve& curve, double width) {
+  const std::size_t n = curve.buckets().size(), most = drawn_buckets(width);
+  return curve.bucket_width() * std::max<std::size_t>(1, (n + most - 1) / most);
+}
 
 void write_curve_chart(std::ostream& out, const CurveChartData& data,
                        const CurveChartStyle& style) {
-  const ChartLayout l = layout_for(data);
+  const ChartLayout l = layout_for(data, style.width);
   const Scales s(data, style.x, l.plot);
   std::string svg;
   const Out o(svg);
@@ -259,9 +291,9 @@ void write_curve_chart(std::ostream& out, const CurveChartData& data,
                  "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"curve-chart\" "
                  "width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" "
                  "font-family=\"sans-serif\" font-size=\"11\">\n",
-                 xml_escape(style.id), kWidth, l.height, kWidth, l.height);
+                 xml_escape(style.id), style.width, l.height, style.width, l.height);
   axes(o, data, style, s, l.plot);
-  write_curve_bands(svg, data.curve->buckets(), l.plot,
+  write_curve_bands(svg, coarsened(data.curve->buckets(), drawn_buckets(style.width)), l.plot,
                     static_cast<double>(data.result->layout.pool_bytes),
                     [&](const CurveBucket& b) { return s.bucket_xs(b); });
   mark_annotations(o, data, s, l);

@@ -17,8 +17,8 @@
 //
 // Every element a test may count has a class: collection-tick (and cause-threshold, cause-oom,
 // cause-explicit), failure-marker, peak-marker, peak-label, mark-annotation, mark-label,
-// observe-point; one tick per collection and one marker per MemoryError. The legend is HTML
-// (write_curve_legend), so it wraps on a narrow page. The sweep's small charts are
+// observe-point, x-tick, x-label; one tick per collection and one marker per MemoryError. The
+// legend is HTML (write_curve_legend), so it wraps on a narrow page. The sweep's small charts are
 // svg/small_chart.h.
 #pragma once
 
@@ -44,12 +44,22 @@ struct CurveChartData {
   const std::vector<MarkEntry>* marks = nullptr;  // annotations, if any
 };
 
+// The chart's width in its own units (px at scale 1): the page shows the wide one on a wide
+// screen and the narrow one on a phone, each near its own size, so 11-px text stays 11 px.
+// The x labels and the mark labels are thinned to the width; the plot draws at most one bucket
+// per unit across (neighbours merged, their min and max kept).
+inline constexpr double kWideChartWidth = 720, kNarrowChartWidth = 400;
+
 struct CurveChartStyle {
   std::string id;  // the <svg> element's id
   ChartX x = ChartX::events;
+  double width = kWideChartWidth;
 };
 
 void write_curve_chart(std::ostream& out, const CurveChartData& data, const CurveChartStyle& style);
+
+// The events per bucket the chart `width` units wide draws (the Curve's own, or a multiple).
+std::uint64_t curve_chart_bucket_events(const Curve& curve, double width);
 
 // <ul class="chart-legend">: a swatch and name per series and marker the chart can show (marks
 // and device readings only when the run has them).

@@ -1,8 +1,13 @@
-// The free-run size histogram (heap_map/free_runs.h) as an SVG bar chart: one bar per
-// power-of-two bin of run lengths, its height the number of runs; above each bar the runs and
-// the bytes they hold; under it the bin's lengths on two lines ("1,025–" over "2,048"), the
-// bars as wide as the longest line. Units are in the labels: lengths in blocks (of B bytes),
-// totals in bytes.
+// The free-run size histogram (heap_map/free_runs.h) as an SVG bar chart on its side: a row per
+// power-of-two bin of run lengths, the bin's lengths in blocks on the left, a bar as long as the
+// number of runs, and after it the runs and the bytes they hold. Rows stack down, so the chart
+// stays about 400 px wide however many bins there are, and is never scaled below its text size:
+//
+//   free runs by length (1 block = 16 bytes)
+//        blocks │ runs · bytes free in them
+//             1 │████████ 12 · 192 B
+//           2–3 │███ 4 · 160 B
+//   1,025–2,048 │█ 1 · 17.0 KiB
 #pragma once
 
 #include <cstdint>

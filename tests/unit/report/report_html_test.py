@@ -4,11 +4,11 @@ Parses the page with two real parsers from the standard library: xml.etree (stri
 page is XHTML-compatible HTML5, so a stray '<' or '&', or an unclosed element, fails) and
 html.parser (HTML tokens; every non-void element must be closed in order). Then, for
 tests/cli/data/classes.jsonl on a 4,096-byte k210 heap (4 collections: 1 threshold, 2 oom,
-1 explicit; 3 MemoryErrors), counts the SVG elements in both curve charts, the table rows and
-the heap-map panels; checks that no chart label is anchored inside its plot, that the x axis
-ends at the last event (0 to 22), that the MemoryErrors section comes before the rest, and
-that nothing is loaded from elsewhere. A second trace with a
-mark label full of markup characters must still parse.
+1 explicit; 3 MemoryErrors), counts the SVG elements in both curve charts (each drawn wide and
+narrow), the table rows and the heap-map panels; checks that no chart label is anchored inside
+its plot, that the x axis ends at the last event (0 to 22), that the MemoryErrors section comes
+before the rest, and that nothing is loaded from elsewhere. A second trace with a mark label
+full of markup characters must still parse.
 
 Usage: report_html_test.py GCSIM TESTS_DIR
 """
@@ -85,7 +85,7 @@ def main():
                                 os.path.join(tmp, "classes.html"), "--heap-size", "4096")
         check(not problems, f"html.parser: {problems}")
         check(local(root.tag) == "html", "the root is <html>")
-        for chart in ("chart-events", "chart-bytes"):
+        for chart in ("chart-events", "chart-bytes", "chart-events-narrow", "chart-bytes-narrow"):
             svg = find_id(root, chart)
             check(svg is not None and local(svg.tag) == "svg", f"svg#{chart} exists")
             if svg is None:
@@ -104,7 +104,7 @@ def main():
                     x, y = float(t.get("x")), float(t.get("y"))
                     check(not (left < x < right and top < y < bottom),
                           f"svg#{chart}: the label {t.text!r} at {x}, {y} is on the plot")
-            if chart == "chart-events":  # 23 events: 0 to 22, ticks every 5
+            if chart.startswith("chart-events"):  # 23 events: 0 to 22, ticks every 5
                 ticks = [t.text for t in svg.iter() if local(t.tag) == "text"
                          and t.get("y") == f"{bottom + 31:.1f}"]
                 check(ticks == ["0", "5", "10", "15", "20"], f"x axis labels {ticks}")
@@ -138,7 +138,7 @@ def main():
         root, problems = report(gcsim, marked, os.path.join(tmp, "marked.html"))
         check(not problems, f"marked: html.parser: {problems}")
         labels = [e for e in root.iter() if "mark-label" in classes(e)]
-        check(len(labels) == 2 and labels[0].text == "<script>&amp;'",
+        check(len(labels) == 4 and labels[0].text == "<script>&amp;'",
               "the mark label arrives as text")
         check(not any(local(e.tag) == "script" for e in root.iter()), "no <script> element")
 

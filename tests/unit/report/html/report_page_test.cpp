@@ -48,7 +48,9 @@ TEST(HtmlReport, ChartsTicksMarkersAndMaps) {
   std::ostringstream out;
   write_html_report(out, classes_report(), 0x80300800);
   const std::string html = out.str();
-  for (const char* id : {"chart-events", "chart-bytes"}) {
+  // Each chart twice, wide and narrow, with the same marks.
+  for (const char* id :
+       {"chart-events", "chart-bytes", "chart-events-narrow", "chart-bytes-narrow"}) {
     const std::string svg = svg_with_id(html, id);
     ASSERT_FALSE(svg.empty()) << id;
     EXPECT_EQ(test::occurrences(svg, "class=\"collection-tick"), 4u) << id;
