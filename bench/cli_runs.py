@@ -7,7 +7,7 @@ commands, not functions -- a streamed 10,000,000-event replay (wall time, peak m
     cli_runs.py BUILD_DIR OUT.json [REPETITIONS]
 
 Generates the traces with BUILD_DIR/bench/make_bench_trace in a temporary folder, runs each
-command REPETITIONS times (default 5) interleaved with the others, and writes every run's
+command REPETITIONS times (default 7) interleaved with the others, and writes every run's
 wall time and CPU time (the command's alone, in microseconds) and peak resident memory (GNU
 time's, of the command alone, from a second run).
 
@@ -89,6 +89,9 @@ def run_once(argv, folder):
     # run under GNU time, which reports the command's own peak (the rusage of a child spawned
     # from Python counts the interpreter's pages it shared until exec); timing under GNU time
     # would count its start too, ~5 ms here, an eighth of a 200,000-event replay.
+    # Each run starts with nothing left to write back: the real collector's 13 MB CSV, flushed
+    # by the kernel during the runs after it, slowed them by up to half on this 2-core VM.
+    os.sync()
     start = time.perf_counter()
     usage = spawn(argv)
     wall = time.perf_counter() - start
@@ -100,7 +103,7 @@ def run_once(argv, folder):
             "max_rss_mib": int(max_rss_kb) / 1024}
 
 
-def main(build, out, repetitions=5):
+def main(build, out, repetitions=7):
     with tempfile.TemporaryDirectory() as folder:
         churn10m = os.path.join(folder, "churn10m.jsonl")
         churn1m = os.path.join(folder, "churn1m.jsonl")

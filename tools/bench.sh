@@ -3,7 +3,7 @@
 # per benchmark, from Google Benchmark's JSON. Each runs five times, interleaved with the
 # others, and the table keeps the median: this VM's speed drifts by tens of percent from one
 # minute to the next. Then the timed CLI runs (bench/cli_runs.py: a streamed 10 M-event replay,
-# a 64-cell sweep; with GCSIM_MICROPYTHON set, the real py/gc.c beside gcsim), five each,
+# a 64-cell sweep; with GCSIM_MICROPYTHON set, the real py/gc.c beside gcsim), seven each,
 # interleaved, and, with GCSIM_MICROPYTHON set, what recordings cost (bench/record_runs.py).
 # Extra arguments go to every benchmark program, e.g. --benchmark_filter=Replay or
 # --benchmark_repetitions=1.
