@@ -10,8 +10,8 @@ then reads that from the dumped DOM. Found wrong:
   than 2 px side by side). A text box is an SVG
   <text> (its bounding box, rotation included) or a line of an HTML text node;
 - on the plot: an SVG <text> inside a chart's .plot-frame, where it would cover the curves;
-- too small, in a window up to 600 px wide: an SVG <text> drawn under 9 px (its font size times
-  the scale its SVG is drawn at: a chart drawn 720 units wide and shown at 400 px halves its text).
+- too small: an SVG <text> drawn under 9 px (its font size times the scale its SVG is drawn at:
+  a chart drawn 720 units wide and shown at 400 px halves its text).
 Nothing hidden counts (display: none, a closed <details>).
 The page is drawn in an iframe of each width (headless Chromium's window is at least 500 px
 wide). Also takes a screenshot of each width, NAME-WIDTH.png in OUT_DIR.
@@ -29,7 +29,7 @@ import tempfile
 MEASURE = r"""
 <script>
 (function () {
-  const W = window.innerWidth, problems = [], MIN_TEXT_PX = 9, PHONE_PX = 600;
+  const W = window.innerWidth, problems = [], MIN_TEXT_PX = 9;
   const scrolls = (e) => { const o = getComputedStyle(e).overflowX; return o === "auto" || o === "scroll" || o === "hidden"; };
   const inScroller = (e) => { for (let p = e.parentElement; p; p = p.parentElement) if (scrolls(p)) return true; return false; };
   // Not drawn: display none, visibility hidden, or inside a closed <details>.
@@ -93,9 +93,9 @@ MEASURE = r"""
       if (r.width && w > 1 && h > 1) problems.push("on the plot: " + name(t) + " in " + name(frame.ownerSVGElement).split(" ")[0]);
     }
   }
-  // Readable text on a phone: an SVG label drawn smaller than MIN_TEXT_PX (its font size times
-  // the scale the SVG is drawn at) is too small to read, however well it fits.
-  if (W <= PHONE_PX) for (const t of document.querySelectorAll("svg text")) {
+  // Readable text at every width: an SVG label drawn smaller than MIN_TEXT_PX (its font size
+  // times the scale the SVG is drawn at) is too small to read, however well it fits.
+  for (const t of document.querySelectorAll("svg text")) {
     if (!shown(t) || !t.getBoundingClientRect().width) continue;
     const svg = t.ownerSVGElement, box = svg.viewBox.baseVal;
     const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1;
