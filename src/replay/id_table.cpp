@@ -8,7 +8,7 @@ void IdTable::rehash(std::size_t capacity) {
   std::vector<Entry> old = std::move(entries_);
   entries_.assign(capacity, Entry{kEmpty, kNoSlot});
   mask_ = capacity - 1;
-  shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity)) + 2;
+  shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity)) + 2;  // a group per 4 entries
   size_ = 0;
   for (const Entry& e : old) {
     if (e.id != kEmpty) insert(e.id, e.slot);

@@ -45,11 +45,15 @@ void Curve::halve() {
   in_last_ = width_;
 }
 
+std::size_t coarsening_group(std::size_t buckets, std::size_t max_buckets) {
+  const std::size_t most = std::max<std::size_t>(max_buckets, 1);
+  return std::max<std::size_t>((buckets + most - 1) / most, 1);
+}
+
 std::vector<CurveBucket> coarsened(const std::vector<CurveBucket>& buckets,
                                    std::size_t max_buckets) {
-  const std::size_t most = std::max<std::size_t>(max_buckets, 1);
-  const std::size_t group = (buckets.size() + most - 1) / most;
-  if (group <= 1) return buckets;
+  const std::size_t group = coarsening_group(buckets.size(), max_buckets);
+  if (group == 1) return buckets;
   std::vector<CurveBucket> merged;
   merged.reserve(buckets.size() / group + 1);
   for (std::size_t i = 0; i < buckets.size(); ++i) {

@@ -41,5 +41,7 @@ class Curve final : public SampleSink {
 // more buckets than it has units across its plot.
 std::vector<CurveBucket> coarsened(const std::vector<CurveBucket>& buckets,
                                    std::size_t max_buckets);
+// How many neighbours coarsened() merges into one: ceil(buckets / max_buckets), at least 1.
+std::size_t coarsening_group(std::size_t buckets, std::size_t max_buckets);
 
 }  // namespace gcsim

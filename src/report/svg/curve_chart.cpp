@@ -9,6 +9,7 @@
 #include "report/svg/palette.h"
 #include "text/excerpt.h"
 #include "text/number_format.h"
+#include "text/terminal_style.h"
 #include "text/xml_escape.h"
 
 namespace gcsim {
@@ -23,11 +24,8 @@ constexpr double kMarkLabelGap = 16;         // px between labelled marks: a rot
 
 using Out = std::back_insert_iterator<std::string>;
 
-double text_width(std::string_view utf8) {
-  const auto chars = std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
-  return static_cast<double>(chars) * kCharWidth;
+double text_width(std::string_view text) {
+  return static_cast<double>(visible_width(text)) * kCharWidth;
 }
 
 // Top to bottom: the mark labels' band (when there are marks), the peak label's row, the
@@ -277,8 +275,7 @@ std::size_t drawn_buckets(double width) { return static_cast<std::size_t>(width 
 }  // namespace
 
 std::uint64_t curve_chart_bucket_events(const Curve& curve, double width) {
-  const std::size_t n = curve.buckets().size(), most = drawn_buckets(width);
-  return curve.bucket_width() * std::max<std::size_t>(1, (n + most - 1) / most);
+  return curve.bucket_width() * coarsening_group(curve.buckets().size(), drawn_buckets(width));
 }
 
 void write_curve_chart(std::ostream& out, const CurveChartData& data,
